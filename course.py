@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Set up, open and test the Back Pain & Leg Pain course. Needs only Python 3.11+.
+
+    python3 course.py lab     create .venv, install the pinned course, open JupyterLab
+    python3 course.py test    install the test tools (and Chromium where possible), run every test
+    python3 course.py bench   print notebook execution times and sizes
+    python3 course.py sync    regenerate navigation, safety boxes, references and the README map
+    python3 course.py execute re-run every notebook in place (after editing one)
+
+Standard library only: this script runs before anything is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = Path(os.environ.get("COURSE_VENV", ROOT / ".venv"))
+FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def run(*args, **kwargs) -> None:
+    print("+", " ".join(str(a) for a in args), flush=True)
+    subprocess.run([str(a) for a in args], check=True, **kwargs)
+
+
+def ensure_venv(requirements: str) -> Path:
+    """Create .venv and install ``requirements`` plus the lessons package, once per change."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"The course needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+    python = venv_python()
+    if not python.exists():
+        print(f"Creating a virtual environment in {VENV.name}/ ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    digest = hashlib.sha256()
+    for name in (requirements, "requirements.txt", "pyproject.toml"):
+        digest.update((ROOT / name).read_bytes())
+    stamp = VENV / f".installed-{Path(requirements).stem}-{digest.hexdigest()[:16]}"
+    if not stamp.exists():
+        run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+            "-r", ROOT / requirements)
+        run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+            "--no-deps", "--no-build-isolation", "-e", ROOT)
+        stamp.touch()
+    return python
+
+
+def ensure_chromium() -> None:
+    """Install Debian's chromium for the browser tests if it is missing and we may."""
+    if Path(CHROMIUM).exists():
+        return
+    can_install = hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get")
+    if not can_install:
+        print("Chromium is not installed and this user cannot install it: the browser tests "
+              "will be skipped. To run them: sudo apt-get install chromium", flush=True)
+        return
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run("apt-get", "update", "-qq", env=env)
+    run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core", env=env)
+
+
+def lab(extra: list[str]) -> int:
+    python = ensure_venv("requirements.txt")
+    # Keep JupyterLab's token protection: it prints the link with the token to open.
+    return subprocess.call([str(python), "-m", "jupyter", "lab", FIRST_NOTEBOOK, *extra], cwd=ROOT)
+
+
+def test(extra: list[str]) -> int:
+    python = ensure_venv("requirements-test.txt")
+    ensure_chromium()
+    os.chdir(ROOT)
+    steps = [
+        [python, "-m", "ruff", "check", "course.py", "lessons", "tests"],
+        [python, "-m", "lessons.authoring", "sync", "--check"],
+        [python, "-m", "pytest", "tests/unit", "notebooks", "tests/browser",
+         "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg",
+         "-p", "no:cacheprovider", *extra],
+    ]
+    for step in steps:
+        print("+", " ".join(str(a) for a in step), flush=True)
+        code = subprocess.call([str(a) for a in step])
+        if code:
+            return code
+    return 0
+
+
+def in_venv(module: str, requirements: str, extra: list[str]) -> int:
+    python = ensure_venv(requirements)
+    return subprocess.call([str(python), "-m", *module.split(), *extra], cwd=ROOT)
+
+
+COMMANDS = {
+    "lab": lab,
+    "test": test,
+    "bench": lambda extra: in_venv("tests.benchmark", "requirements-test.txt", extra),
+    "sync": lambda extra: in_venv("lessons.authoring sync", "requirements-test.txt", extra),
+    "execute": lambda extra: in_venv("lessons.authoring execute", "requirements-test.txt", extra),
+}
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        print(__doc__)
+        return 2
+    return COMMANDS[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""The course map and the text every lesson shares (navigation, safety box, references).
+
+All of it comes from data files in ``lessons/content/``; ``lessons.authoring`` writes
+it into the notebooks and the README so nothing is kept in sync by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from lessons import data
+
+
+@dataclass(frozen=True)
+class Lesson:
+    number: str
+    file: str          # notebook name without .ipynb
+    title: str
+    minutes: int
+    status: str        # "ready" or "planned"
+    summary: str
+    part: str
+
+    @property
+    def notebook(self) -> str:
+        return f"{self.file}.ipynb"
+
+    @property
+    def ready(self) -> bool:
+        return self.status == "ready"
+
+
+@cache
+def course_data() -> dict:
+    return data.load("course.yml", "course")
+
+
+@cache
+def lessons() -> tuple[Lesson, ...]:
+    """Every lesson, ready or planned, in course order."""
+    found = []
+    for part in course_data()["parts"]:
+        for item in part["lessons"]:
+            found.append(Lesson(part=part["title"], **item))
+    numbers = [lesson.number for lesson in found]
+    if numbers != sorted(numbers) or len(set(numbers)) != len(numbers):
+        raise data.ContentError("lessons/content/course.yml", "lesson numbers must be unique and in order",
+                                field="parts")
+    for lesson in found:
+        if not lesson.file.startswith(lesson.number + "_"):
+            raise data.ContentError("lessons/content/course.yml", "file must start with the lesson number",
+                                    item=lesson.file, field="file")
+    return tuple(found)
+
+
+def lesson(file: str) -> Lesson:
+    for item in lessons():
+        if item.file == file:
+            return item
+    raise KeyError(f"no lesson {file!r} in the course map")
+
+
+def ready_lessons() -> tuple[Lesson, ...]:
+    return tuple(item for item in lessons() if item.ready)
+
+
+def neighbours(file: str) -> tuple[Lesson | None, Lesson | None]:
+    """The ready lessons before and after ``file``."""
+    ready = ready_lessons()
+    index = [item.file for item in ready].index(file)
+    before = ready[index - 1] if index > 0 else None
+    after = ready[index + 1] if index + 1 < len(ready) else None
+    return before, after
+
+
+def binder_url(notebook_path: str | None = None) -> str:
+    """A mybinder.org link that opens JupyterLab, at a notebook if one is given."""
+    info = course_data()
+    url = f"https://mybinder.org/v2/gh/{info['repository']}/{info['branch']}"
+    if notebook_path:
+        url += f"?urlpath=lab/tree/{notebook_path}"
+    return url
+
+
+def nav_markdown(file: str) -> str:
+    """The navigation line at the top and bottom of a notebook: previous · contents · next."""
+    before, after = neighbours(file)
+    links = []
+    if before:
+        links.append(f"[← {before.number} {before.title}]({before.notebook})")
+    links.append("[Course map](00_start_here.ipynb#Course-map)")
+    if after:
+        links.append(f"[{after.number} {after.title} →]({after.notebook})")
+    else:
+        upcoming = [item for item in lessons() if item.number > file[:2] and not item.ready]
+        if upcoming:
+            links.append(f"Next, coming soon: {upcoming[0].number} {upcoming[0].title}")
+    return " · ".join(links)
+
+
+def course_map_markdown(link_prefix: str = "", binder: bool = False) -> str:
+    """A table of every lesson; ready ones are linked (and get a Binder link if asked)."""
+    header = "| # | Lesson | What you learn | Time |"
+    rule = "|---|---|---|---|"
+    if binder:
+        header += " Open on Binder |"
+        rule += "---|"
+    rows = []
+    for part in course_data()["parts"]:
+        rows.append(f"| | **{part['title']}** | | |" + (" |" if binder else ""))
+        for item in (lesson(entry["file"]) for entry in part["lessons"]):
+            title = (f"[{item.title}]({link_prefix}{item.notebook})" if item.ready
+                     else f"{item.title} *(coming soon)*")
+            row = f"| {item.number} | {title} | {item.summary} | {item.minutes} min |"
+            if binder:
+                row += (f" [![Binder](https://mybinder.org/badge_logo.svg)]"
+                        f"({binder_url('notebooks/' + item.notebook)}) |" if item.ready else " |")
+            rows.append(row)
+    return "\n".join([header, rule, *rows])
+
+
+@cache
+def red_flags() -> dict:
+    return data.load("red_flags.yml", "red_flags")
+
+
+DISCLAIMER = (
+    "**This course is education, not medical advice.** It cannot diagnose you or tell you "
+    "how to treat your own pain. If you have back or leg pain, talk to a doctor, "
+    "physiotherapist or other qualified clinician."
+)
+
+
+def safety_markdown() -> str:
+    """The warning-signs box and disclaimer that close every lesson (a quote block,
+    so it reads the same in JupyterLab, on GitHub and in the static edition)."""
+    flags = red_flags()
+    lines = ["### ⚠ When to get help fast", ""]
+    for key in ("emergency", "urgent"):
+        group = flags[key]
+        lines += [f"**{group['heading']}:**", ""]
+        lines += [f"- {sign}" for sign in group["signs"]]
+        lines += ["", group["why"], ""]
+    lines.append(DISCLAIMER)
+    return "\n".join(f"> {line}".rstrip() for line in lines)
+
+
+@cache
+def bibliography() -> dict[str, dict]:
+    entries = data.load("references.yml", "references")["references"]
+    ids = [entry["id"] for entry in entries]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise data.ContentError("lessons/content/references.yml", "duplicate reference id",
+                                item=duplicates[0], field="id")
+    return {entry["id"]: entry for entry in entries}
+
+
+def reference_markdown(ref_id: str) -> str:
+    try:
+        entry = bibliography()[ref_id]
+    except KeyError:
+        raise KeyError(f"reference {ref_id!r} is not in lessons/content/references.yml") from None
+    text = entry["citation"]
+    if "url" in entry:
+        text += f" <{entry['url']}>"
+    return text
+
+
+def references_markdown(ref_ids: list[str]) -> str:
+    items = [f"{n}. {reference_markdown(ref_id)}" for n, ref_id in enumerate(ref_ids, start=1)]
+    return "## References\n\n" + "\n".join(items)

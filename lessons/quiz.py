@@ -1,0 +1,211 @@
+"""Quiz questions and grading: pure Python, no widgets.
+
+A question bank is a YAML file in ``lessons/content/quizzes/`` (one per notebook).
+``load_bank`` validates it (schema plus the rules a schema cannot say, such as
+"a single-choice question has exactly one correct option") and ``grade`` turns a
+learner's response into feedback. The widget in ``quiz_widget.py`` only displays this.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from lessons import data
+
+QUIZ_DIR = data.CONTENT_DIR / "quizzes"
+QUESTION_TYPES = ("single", "multiple", "true_false", "numeric")
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    explanation: str
+    correct: bool = False
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    prompt: str
+    explanation: str
+    options: tuple[Option, ...] = ()
+    answer: float | bool | None = None
+    tolerance: float = 0.0
+    unit: str = ""
+    topic: str = ""
+
+    @property
+    def correct_indices(self) -> frozenset[int]:
+        return frozenset(i for i, option in enumerate(self.options) if option.correct)
+
+
+@dataclass(frozen=True)
+class QuestionBank:
+    quiz: str
+    title: str
+    questions: tuple[Question, ...]
+    source: str
+
+    def __len__(self) -> int:
+        return len(self.questions)
+
+    def question(self, question_id: str) -> Question:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What the learner sees after pressing Check."""
+
+    valid: bool          # False: the response could not be read (e.g. no option chosen)
+    correct: bool
+    headline: str        # short verdict in words, never colour alone
+    explanation: str     # why: the question's explanation
+    notes: tuple[str, ...] = ()  # explanations of the wrong options the learner picked
+
+
+def _check_rules(raw: dict, path: Path) -> None:
+    """Rules the JSON schema cannot express; errors name the question and field."""
+    name = data.display_name(path)
+    seen: set[str] = set()
+    for index, question in enumerate(raw["questions"]):
+        qid = question["id"]
+        if qid in seen:
+            raise data.ContentError(name, "duplicate question id", item=qid,
+                                    field=f"questions.{index}.id")
+        seen.add(qid)
+        options = question.get("options", [])
+        n_correct = sum(1 for option in options if option.get("correct"))
+        texts = [option["text"].strip().lower() for option in options]
+        if len(set(texts)) != len(texts):
+            raise data.ContentError(name, "two options have the same text", item=qid,
+                                    field=f"questions.{index}.options")
+        if question["type"] == "single" and n_correct != 1:
+            problem = "has no correct option" if n_correct == 0 else "has more than one correct option"
+            raise data.ContentError(name, f"a single-choice question {problem}", item=qid,
+                                    field=f"questions.{index}.options")
+        if question["type"] == "multiple" and n_correct == 0:
+            raise data.ContentError(name, "a multiple-select question has no correct option",
+                                    item=qid, field=f"questions.{index}.options")
+
+
+def parse_bank(raw: object, path: Path) -> QuestionBank:
+    """Validate a parsed bank and build the immutable model."""
+    data.validate(raw, "quiz", path)
+    _check_rules(raw, path)
+    questions = tuple(
+        Question(
+            id=q["id"], type=q["type"], prompt=q["prompt"].strip(),
+            explanation=q["explanation"].strip(),
+            options=tuple(Option(o["text"].strip(), o["explanation"].strip(),
+                                 bool(o.get("correct", False))) for o in q.get("options", [])),
+            answer=q.get("answer"), tolerance=float(q.get("tolerance", 0.0)),
+            unit=q.get("unit", ""), topic=q.get("topic", ""),
+        )
+        for q in raw["questions"]
+    )
+    return QuestionBank(raw["quiz"], raw["title"], questions, data.display_name(path))
+
+
+def load_bank(name_or_path: str | Path) -> QuestionBank:
+    """Load the bank for a notebook (``"01_anatomy_of_the_lower_back"``) or from a path."""
+    path = Path(name_or_path)
+    if path.suffix not in (".yml", ".yaml"):
+        path = QUIZ_DIR / f"{name_or_path}.yml"
+    return parse_bank(data.read_yaml(path), path)
+
+
+def all_banks() -> list[QuestionBank]:
+    """Every question bank shipped with the course, in course order."""
+    return [load_bank(path) for path in sorted(QUIZ_DIR.glob("*.yml"))]
+
+
+def parse_number(text: str) -> float | None:
+    """Read a learner's typed number ("5", " 5.0 ", "5,5"); None if it is not a number."""
+    cleaned = str(text).strip().replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _verdict(correct: bool) -> str:
+    return "Correct." if correct else "Not quite."
+
+
+def grade(question: Question, response) -> Feedback:
+    """Grade one response.
+
+    ``response`` is an option index (single), a collection of indices (multiple),
+    a bool (true/false) or the typed text or number (numeric). ``None`` or an
+    empty selection is not graded: the feedback asks for an answer instead.
+    """
+    if question.type == "single":
+        if response is None:
+            return Feedback(False, False, "Choose one answer, then press Check.", "")
+        correct = response in question.correct_indices
+        notes = () if correct else (question.options[response].explanation,)
+        return Feedback(True, correct, _verdict(correct), question.explanation, notes)
+
+    if question.type == "multiple":
+        chosen = frozenset(response or ())
+        if not chosen:
+            return Feedback(False, False, "Tick at least one answer, then press Check.", "")
+        right = question.correct_indices
+        correct = chosen == right
+        notes = tuple(question.options[i].explanation for i in sorted(chosen - right))
+        if not correct and not notes:
+            missed = len(right - chosen)
+            notes = (f"You are on the right track: {missed} more answer"
+                     f"{' is' if missed == 1 else 's are'} also correct.",)
+        return Feedback(True, correct, _verdict(correct), question.explanation, notes)
+
+    if question.type == "true_false":
+        if response is None:
+            return Feedback(False, False, "Choose True or False, then press Check.", "")
+        correct = bool(response) == question.answer
+        return Feedback(True, correct, _verdict(correct), question.explanation)
+
+    if question.type == "numeric":
+        value = response if isinstance(response, (int, float)) else parse_number(response or "")
+        if value is None or (isinstance(value, float) and not math.isfinite(value)):
+            return Feedback(False, False, "Please type a number, for example 12 or 3.5.", "")
+        correct = abs(value - question.answer) <= question.tolerance + 1e-9
+        return Feedback(True, correct, _verdict(correct), question.explanation)
+
+    raise ValueError(f"unknown question type {question.type!r}")
+
+
+@dataclass
+class QuizScore:
+    """Latest result per question; the score is how many are currently correct."""
+
+    total: int
+    results: dict[str, bool]
+
+    @classmethod
+    def for_bank(cls, bank: QuestionBank) -> QuizScore:
+        return cls(len(bank), {})
+
+    def record(self, question_id: str, feedback: Feedback) -> None:
+        if feedback.valid:
+            self.results[question_id] = feedback.correct
+
+    @property
+    def correct(self) -> int:
+        return sum(self.results.values())
+
+    @property
+    def answered(self) -> int:
+        return len(self.results)
+
+    def summary(self) -> str:
+        return (f"Score: {self.correct} of {self.total} correct"
+                f" ({self.answered} of {self.total} answered).")

@@ -1,0 +1,104 @@
+"""The "Check yourself" quiz widget: displays a QuestionBank and shows grade() feedback."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from lessons.quiz import Question, QuestionBank, QuizScore, grade, load_bank
+from lessons.widgets.base import CourseWidget, escape, feedback_html
+
+TRUE_FALSE = ("True", "False")
+
+
+class QuestionWidget(widgets.VBox):
+    """One question: prompt, answer control, Check and Try again buttons, feedback."""
+
+    def __init__(self, question: Question, number: int, on_checked=None):
+        self.question = question
+        self.on_checked = on_checked
+        self.prompt = widgets.HTML(f"<p><strong>{number}.</strong> {escape(question.prompt)}</p>")
+        self.control, self.choices = self._make_control()
+        self.check_button = widgets.Button(description="Check", button_style="primary",
+                                           tooltip="Check your answer")
+        self.retry_button = widgets.Button(description="Try again", tooltip="Clear your answer")
+        self.feedback = widgets.HTML("")
+        self.check_button.on_click(lambda _: self.check())
+        self.retry_button.on_click(lambda _: self.reset())
+        buttons = widgets.HBox([self.check_button, self.retry_button])
+        super().__init__([self.prompt, self.control, buttons, self.feedback])
+        self.add_class("course-question")
+        self.add_class(f"course-question-{question.id}")
+
+    def _make_control(self):
+        q = self.question
+        if q.type == "single":
+            radio = widgets.RadioButtons(options=[o.text for o in q.options], value=None,
+                                         layout=widgets.Layout(width="auto"))
+            return radio, None
+        if q.type == "true_false":
+            return widgets.RadioButtons(options=TRUE_FALSE, value=None), None
+        if q.type == "multiple":
+            boxes = [widgets.Checkbox(description=o.text, value=False, indent=False,
+                                      layout=widgets.Layout(width="auto"))
+                     for o in q.options]
+            return widgets.VBox(boxes), boxes
+        unit = f" ({q.unit})" if q.unit else ""
+        return widgets.Text(placeholder=f"Type a number{unit}", description="Answer:"), None
+
+    def response(self):
+        """The learner's current answer in the form grade() expects."""
+        q = self.question
+        if q.type == "single":
+            return self.control.index
+        if q.type == "true_false":
+            return None if self.control.value is None else self.control.value == "True"
+        if q.type == "multiple":
+            return {i for i, box in enumerate(self.choices) if box.value}
+        return self.control.value
+
+    def check(self):
+        result = grade(self.question, self.response())
+        self.feedback.value = feedback_html(
+            result.correct if result.valid else None, result.headline,
+            result.explanation, result.notes)
+        if self.on_checked:
+            self.on_checked(self.question.id, result)
+        return result
+
+    def reset(self):
+        if self.question.type in ("single", "true_false"):
+            self.control.value = None
+        elif self.question.type == "multiple":
+            for box in self.choices:
+                box.value = False
+        else:
+            self.control.value = ""
+        self.feedback.value = ""
+
+
+class QuizWidget(CourseWidget):
+    """A whole "Check yourself" quiz with a running score."""
+
+    def __init__(self, bank: QuestionBank):
+        self.bank = bank
+        self.score = QuizScore.for_bank(bank)
+        self.heading = widgets.HTML(f"<h3>{escape(bank.title)}</h3>")
+        self.questions = [QuestionWidget(q, n, self._record)
+                          for n, q in enumerate(bank.questions, start=1)]
+        self.score_label = widgets.HTML(self._score_html())
+        super().__init__([self.heading, *self.questions, self.score_label])
+        self.add_class("course-quiz")
+        self.plain_text = (f"Quiz: {bank.title} ({len(bank)} questions). "
+                           "Run this notebook in JupyterLab to answer it.")
+
+    def _score_html(self) -> str:
+        return f'<p class="course-quiz-score" role="status">{escape(self.score.summary())}</p>'
+
+    def _record(self, question_id, feedback):
+        self.score.record(question_id, feedback)
+        self.score_label.value = self._score_html()
+
+
+def quiz(name: str) -> QuizWidget:
+    """The quiz for a notebook, e.g. ``quiz("01_anatomy_of_the_lower_back")``."""
+    return QuizWidget(load_bank(name))

@@ -1,0 +1,51 @@
+"""Small pieces shared by every course widget."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+
+def escape(text: object) -> str:
+    """Escape text before it goes into HTML (course text and anything a learner types)."""
+    return html.escape(str(text), quote=True)
+
+
+class CourseWidget(widgets.VBox):
+    """A VBox whose plain-text form is a readable sentence, not a widget repr.
+
+    The text shows wherever widgets cannot be drawn (a terminal, a notebook viewer)
+    and keeps the stored notebook output short and stable for strict nbval.
+    """
+
+    plain_text = "An interactive widget: run this notebook in JupyterLab to use it."
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            bundle["text/plain"] = self.plain_text
+        return bundle
+
+
+def feedback_html(ok: bool | None, headline: str, body: str = "", notes: tuple[str, ...] = ()) -> str:
+    """Feedback box: a symbol and words (never colour alone), announced to screen readers."""
+    if ok is None:
+        symbol, css = "ℹ", "info"
+    else:
+        symbol, css = ("✔", "right") if ok else ("✘", "wrong")
+    parts = [f"<strong>{symbol} {escape(headline)}</strong>"]
+    parts += [f"<p>{escape(note)}</p>" for note in notes]
+    if body:
+        parts.append(f"<p>{escape(body)}</p>")
+    return (f'<div class="course-feedback course-feedback-{css}" role="status" aria-live="polite" '
+            f'style="{FEEDBACK_STYLE[css]}">' + "".join(parts) + "</div>")
+
+
+# Okabe-Ito based tints: distinguishable with common colour-vision deficiencies,
+# and the verdict is also spelled out in words and a symbol.
+FEEDBACK_STYLE = {
+    "right": "border-left:6px solid #009E73;background:#E6F5F0;padding:4px 10px;color:#1a1a1a",
+    "wrong": "border-left:6px solid #D55E00;background:#FBEDE5;padding:4px 10px;color:#1a1a1a",
+    "info": "border-left:6px solid #0072B2;background:#E5F1F8;padding:4px 10px;color:#1a1a1a",
+}

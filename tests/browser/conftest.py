@@ -1,0 +1,199 @@
+"""Fixtures for the real-browser tests: an isolated JupyterLab server and Chromium pages.
+
+The server runs on 127.0.0.1 with a random token, fresh settings/config/runtime
+directories (news pop-up, update check and autosave switched off, every cell rendered)
+and the ``python3`` kernel of this interpreter. Every page blocks requests that are not
+for 127.0.0.1 and records them in ``page.blocked_requests``; console errors are kept in
+``page.console_errors``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+REPO = Path(__file__).parents[2]
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+CHROMIUM_MISSING = (
+    "Chromium not found: install Debian's chromium package (apt-get install chromium) "
+    "or run `python3 course.py test` as root to enable the browser tests"
+)
+LAB_SETTINGS = {  # plugin id -> settings; names checked against JupyterLab 4.6's schemas
+    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+    "@jupyterlab/docmanager-extension/plugin": {"autosave": False},  # never write the notebooks
+}
+SERVER_TIMEOUT = 60
+
+
+def _unavailable(message: str) -> None:
+    """Skip locally, but fail on CI, where the browser tests must run."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        _unavailable("Playwright is not installed: pip install playwright "
+                     "(its browser download is not needed; Debian's chromium is used)")
+    path = "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else shutil.which("chromium")
+    if not path:
+        _unavailable(CHROMIUM_MISSING)
+    return path
+
+
+@dataclass
+class LabServer:
+    port: int
+    token: str
+    log: Path
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path: str) -> str:
+        """Absolute URL of a server path (e.g. ``lab/tree/notebooks/x.ipynb``) with the token."""
+        return f"{self.base_url}/{path.lstrip('/')}?token={self.token}"
+
+    def get_json(self, path: str):
+        with urllib.request.urlopen(self.url(path), timeout=5) as response:
+            return json.load(response)
+
+    def log_tail(self, lines: int = 60) -> str:
+        text = self.log.read_text(errors="replace") if self.log.exists() else ""
+        return "\n".join(text.splitlines()[-lines:])
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _server_env(tmp: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    for var, name in [("JUPYTERLAB_SETTINGS_DIR", "lab-settings"),
+                      ("JUPYTERLAB_WORKSPACES_DIR", "lab-workspaces"),
+                      ("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_RUNTIME_DIR", "runtime"),
+                      ("JUPYTER_DATA_DIR", "data"), ("IPYTHONDIR", "ipython")]:
+        env[var] = str(tmp / name)
+        (tmp / name).mkdir()
+    for plugin, settings in LAB_SETTINGS.items():
+        path = tmp / "lab-settings" / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(settings))
+    # The kernel inherits this environment: `lessons` imports even if not pip-installed.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    env.pop("JUPYTER_PATH", None)
+    return env
+
+
+@pytest.fixture(scope="session")
+def lab_server(tmp_path_factory) -> LabServer:
+    tmp = tmp_path_factory.mktemp("jupyterlab")
+    server = LabServer(port=_free_port(), token=secrets.token_hex(24), log=tmp / "server.log")
+    command = [
+        sys.executable, "-m", "jupyter", "lab", "--no-browser",
+        f"--ServerApp.root_dir={REPO}", "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={server.port}", "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={server.token}",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.extension_manager=readonly",  # no PyPI look-ups from the server
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    with server.log.open("w") as log:
+        process = subprocess.Popen(command, cwd=REPO, env=_server_env(tmp),
+                                   stdout=log, stderr=subprocess.STDOUT)
+    try:
+        _wait_until_ready(process, server)
+        specs = server.get_json("api/kernelspecs")
+        if "python3" not in specs["kernelspecs"]:
+            pytest.fail(f"JupyterLab has no python3 kernel; kernelspecs: {sorted(specs['kernelspecs'])}",
+                        pytrace=False)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_until_ready(process: subprocess.Popen, server: LabServer) -> None:
+    deadline = time.monotonic() + SERVER_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"JupyterLab exited with code {process.returncode}. "
+                        f"Server log ({server.log}):\n{server.log_tail()}", pytrace=False)
+        try:
+            server.get_json("api/status")
+            return
+        except OSError:
+            time.sleep(0.25)
+    pytest.fail(f"JupyterLab did not answer on {server.base_url} within {SERVER_TIMEOUT} s. "
+                f"Server log ({server.log}):\n{server.log_tail()}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that reaches only 127.0.0.1 and records what it blocked."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    blocked: list[str] = []
+    console_errors: list[str] = []
+
+    def only_local(route):
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.blocked_requests = blocked
+    page.console_errors = console_errors
+    page.on("console", lambda msg: msg.type == "error" and console_errors.append(msg.text))
+    page.on("pageerror", lambda error: console_errors.append(f"page error: {error}"))
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS
