@@ -20,7 +20,7 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 
@@ -36,7 +36,7 @@ CHROMIUM_MISSING = (
 )
 LAB_SETTINGS = {  # plugin id -> settings; names checked against JupyterLab 4.6's schemas
     "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
-    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none", "scrollPastEnd": False},
     "@jupyterlab/docmanager-extension/plugin": {"autosave": False},  # never write the notebooks
 }
 SERVER_TIMEOUT = 60
@@ -72,13 +72,20 @@ class LabServer:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def url(self, path: str) -> str:
+    def url(self, path: str, **query: str) -> str:
         """Absolute URL of a server path (e.g. ``lab/tree/notebooks/x.ipynb``) with the token."""
-        return f"{self.base_url}/{path.lstrip('/')}?token={self.token}"
+        return f"{self.base_url}/{path.lstrip('/')}?{urlencode({**query, 'token': self.token})}"
 
-    def get_json(self, path: str):
-        with urllib.request.urlopen(self.url(path), timeout=5) as response:
-            return json.load(response)
+    def api(self, path: str, method: str = "GET"):
+        request = urllib.request.Request(self.url(path), method=method)
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def shutdown_kernels(self) -> None:
+        """End every notebook session, so each test starts from fresh kernels."""
+        for session in self.api("api/sessions"):
+            self.api(f"api/sessions/{session['id']}", method="DELETE")
 
     def log_tail(self, lines: int = 60) -> str:
         text = self.log.read_text(errors="replace") if self.log.exists() else ""
@@ -129,7 +136,7 @@ def lab_server(tmp_path_factory) -> LabServer:
                                    stdout=log, stderr=subprocess.STDOUT)
     try:
         _wait_until_ready(process, server)
-        specs = server.get_json("api/kernelspecs")
+        specs = server.api("api/kernelspecs")
         if "python3" not in specs["kernelspecs"]:
             pytest.fail(f"JupyterLab has no python3 kernel; kernelspecs: {sorted(specs['kernelspecs'])}",
                         pytrace=False)
@@ -150,7 +157,7 @@ def _wait_until_ready(process: subprocess.Popen, server: LabServer) -> None:
             pytest.fail(f"JupyterLab exited with code {process.returncode}. "
                         f"Server log ({server.log}):\n{server.log_tail()}", pytrace=False)
         try:
-            server.get_json("api/status")
+            server.api("api/status")
             return
         except OSError:
             time.sleep(0.25)
@@ -169,8 +176,11 @@ def browser(chromium_path):
 
 
 @pytest.fixture
-def page(browser):
-    """A fresh page that reaches only 127.0.0.1 and records what it blocked."""
+def page(browser, lab_server):
+    """A fresh page that reaches only 127.0.0.1 and records what it blocked.
+
+    Afterwards the kernels it started are shut down.
+    """
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     blocked: list[str] = []
     console_errors: list[str] = []
@@ -191,6 +201,7 @@ def page(browser):
     page.on("pageerror", lambda error: console_errors.append(f"page error: {error}"))
     yield page
     context.close()
+    lab_server.shutdown_kernels()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,80 @@
+"""Data tables from published papers: ``assets/data/<name>.csv`` plus ``<name>.yml``.
+
+The YAML names the source (a reference id) and the columns with their types; the loader
+checks both and the rows, and raises ContentError naming the file, the row and the column.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from lessons import data
+from lessons.course import bibliography
+
+ASSET_DIR = Path(__file__).resolve().parent.parent / "assets" / "data"
+CASTS = {"integer": int, "number": float, "string": str}
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    source: str
+    note: str
+    units: dict[str, str]
+    rows: tuple[dict, ...]
+
+    def column(self, name: str) -> list:
+        return [row[name] for row in self.rows]
+
+    @property
+    def citation(self) -> str:
+        return bibliography()[self.source]["citation"]
+
+
+def _cast(value: str, column: dict, where: str, row_number: int):
+    try:
+        result = CASTS[column["type"]](value.strip())
+    except ValueError:
+        raise data.ContentError(where, f"{value!r} is not a valid {column['type']}",
+                                item=f"row {row_number}", field=column["name"]) from None
+    if "allowed" in column and result not in column["allowed"]:
+        raise data.ContentError(where, f"{value!r} is not one of {column['allowed']}",
+                                item=f"row {row_number}", field=column["name"])
+    return result
+
+
+def load_table(name: str, folder: Path = ASSET_DIR) -> Table:
+    meta_path, csv_path = folder / f"{name}.yml", folder / f"{name}.csv"
+    meta = data.read_yaml(meta_path)
+    data.validate(meta, "table", meta_path)
+    if meta["source"] not in bibliography():
+        raise data.ContentError(f"assets/data/{meta_path.name}", "is not a reference id in references.yml",
+                                field="source")
+    where = f"assets/data/{csv_path.name}"
+    try:
+        with csv_path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            expected = [column["name"] for column in meta["columns"]]
+            if reader.fieldnames != expected:
+                raise data.ContentError(where, f"header {reader.fieldnames} should be {expected}", field="header")
+            rows = tuple(
+                {c["name"]: _cast(raw[c["name"]] or "", c, where, n) for c in meta["columns"]}
+                for n, raw in enumerate(reader, start=2)
+            )
+    except OSError as exc:
+        raise data.ContentError(where, f"cannot be read ({exc.strerror})") from exc
+    if not rows:
+        raise data.ContentError(where, "has no rows")
+    units = {c["name"]: c.get("unit", "") for c in meta["columns"]}
+    return Table(name, meta["title"], meta["source"], meta["note"], units, rows)
+
+
+def source_note(name: str):
+    """A caption for a figure drawn from a table: what it shows and where the numbers come from."""
+    from IPython.display import Markdown
+
+    table = load_table(name)
+    return Markdown(f"*Source:* {table.citation} *{table.note}*")

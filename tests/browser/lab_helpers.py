@@ -1,0 +1,106 @@
+"""Reusable JupyterLab steps for the browser tests: open a notebook, run it, check outputs.
+
+Everything here drives the page the way a learner does (menus, clicks, keys) and waits
+with Playwright locators or DOM polling; the only fixed pause lets the layout settle
+before a screenshot.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the chromium_path fixture then skips (or fails on CI) with a clear message
+    expect = None
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+KERNEL_START_TIMEOUT = 60_000
+RUN_TIMEOUT = 120_000
+KERNEL_STATUS = '.jp-StatusBar-TextItem[title^="Change kernel"]'  # "Python 3 (ipykernel) | Idle"
+NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
+ERROR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+PLOTLY_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.plotly.v1+json"]'
+BROKEN_OUTPUT_TEXTS = ("Traceback", "Error displaying widget", "No renderer could be found")
+
+# Set before "Run All Cells": records that some prompt showed [*], so a notebook saved
+# with execution counts cannot look finished before the run has even started.
+WATCH_PROMPTS = """notebook => {
+  notebook.courseRunStarted = false;
+  const busy = () => [...notebook.querySelectorAll('.jp-InputPrompt')]
+    .some(prompt => prompt.textContent.includes('*'));
+  new MutationObserver(() => { if (busy()) notebook.courseRunStarted = true; })
+    .observe(notebook, {childList: true, subtree: true, characterData: true});
+}"""
+RUN_FINISHED = """notebook => {
+  const prompts = [...notebook.querySelectorAll('.jp-InputPrompt')].map(p => p.textContent);
+  return notebook.courseRunStarted && !prompts.some(t => t.includes('*'))
+    && prompts.some(t => /\\[\\d+\\]/.test(t));
+}"""
+
+
+def open_notebook(page: Page, server, path: str | Path) -> None:
+    """Open ``path`` (relative to the repo root) in JupyterLab and wait for an idle kernel."""
+    page.goto(server.url(f"lab/tree/{Path(path).as_posix()}", reset=""))  # no restored tabs
+    expect(page.locator(NOTEBOOK)).to_be_visible(timeout=KERNEL_START_TIMEOUT)
+    wait_for_idle_kernel(page, KERNEL_START_TIMEOUT)
+
+
+def wait_for_idle_kernel(page: Page, timeout: float = RUN_TIMEOUT) -> None:
+    expect(page.locator(KERNEL_STATUS)).to_have_text(re.compile(r"\| Idle$"), timeout=timeout)
+
+
+def run_all_cells(page: Page, timeout: float = RUN_TIMEOUT) -> None:
+    """Run > Run All Cells from the menu bar, then wait until every cell has finished."""
+    notebook = page.locator(NOTEBOOK)
+    notebook.evaluate(WATCH_PROMPTS)
+    page.get_by_role("menubar").get_by_role("menuitem", name="Run", exact=True).click()
+    page.locator(".lm-Menu").get_by_text("Run All Cells", exact=True).click()
+    page.wait_for_function(RUN_FINISHED, arg=notebook.element_handle(), timeout=timeout,
+                           polling=250)
+    wait_for_idle_kernel(page, timeout)
+
+
+def assert_no_errors(page: Page) -> None:
+    """No output shows an error, stderr, a traceback or a widget/renderer failure."""
+    problems = page.locator(ERROR_OUTPUT).all_inner_texts()
+    outputs = page.locator(f"{NOTEBOOK} .jp-OutputArea").all_inner_texts()
+    problems += [text for text in outputs if any(bad in text for bad in BROKEN_OUTPUT_TEXTS)]
+    assert not problems, "Outputs show errors:\n\n" + "\n---\n".join(t[:2000] for t in problems)
+
+
+def tab_to(page: Page, target, max_presses: int = 20) -> None:
+    """Press Tab until ``target`` has the keyboard focus (as a keyboard-only learner does)."""
+    for _ in range(max_presses):
+        if target.evaluate("el => el === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    expect(target).to_be_focused()
+
+
+def assert_plots_rendered(page: Page) -> int:
+    """Every Plotly output is drawn as a visible plot; returns how many there are."""
+    outputs = page.locator(PLOTLY_OUTPUT)
+    for index in range(outputs.count()):
+        plot = outputs.nth(index).locator(".js-plotly-plot").first
+        plot.scroll_into_view_if_needed()
+        expect(plot).to_be_visible()
+        expect(plot.locator(".main-svg").first).to_be_attached()
+    return outputs.count()
+
+
+def screenshot_notebook(page: Page, path: Path, max_height: int = 15_000) -> None:
+    """Save the whole notebook: grow the window to the notebook's height, then restore it."""
+    size = page.viewport_size
+    scroller = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer")
+    extra = scroller.evaluate("el => { el.scrollTop = 0; return el.scrollHeight - el.clientHeight; }")
+    page.set_viewport_size({"width": size["width"],
+                            "height": min(size["height"] + max(extra, 0), max_height)})
+    try:
+        page.wait_for_timeout(300)  # let JupyterLab relayout before the capture
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(size)

@@ -1,0 +1,99 @@
+"""Every course notebook, run in real JupyterLab in Chromium as a learner would.
+
+Each notebook is opened, run with Run > Run All Cells and checked for errors, drawn
+Plotly figures and requests leaving 127.0.0.1. Notebooks 00-02 also get their quiz
+answered with the mouse and with the keyboard only. A screenshot of every notebook is
+saved in ``tests/browser/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from lab_helpers import (
+    assert_no_errors,
+    assert_plots_rendered,
+    expect,
+    open_notebook,
+    run_all_cells,
+    screenshot_notebook,
+    tab_to,
+)
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page
+
+REPO = Path(__file__).parents[2]
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+QUIZ_NOTEBOOKS = ("00", "01", "02")
+FEEDBACK = re.compile(r"^\s*[✔✘] (Correct\.|Not quite\.)")
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[path.stem for path in NOTEBOOKS])
+def test_notebook_runs_in_browser(page, lab_server, screenshot_dir, notebook):
+    try:
+        open_notebook(page, lab_server, notebook.relative_to(REPO))
+        run_all_cells(page)
+        assert_no_errors(page)
+        assert_plots_rendered(page)
+        if notebook.stem.startswith(QUIZ_NOTEBOOKS):
+            answer_quiz(page)
+            assert_no_errors(page)
+        assert not page.blocked_requests, f"The course tried to reach the network: {page.blocked_requests}"
+    finally:
+        screenshot_notebook(page, screenshot_dir / f"{notebook.stem}.png")
+
+
+def answer_quiz(page: Page) -> None:
+    """Answer one radio question with the mouse and another with the keyboard only."""
+    quiz = page.locator(".course-quiz")
+    expect(quiz).to_have_count(1)
+    quiz.scroll_into_view_if_needed()
+    score = quiz.locator(".course-quiz-score")
+    total = int(re.search(r"of (\d+) answered", score.inner_text()).group(1))
+    radio_questions = quiz.locator(".course-question").filter(has=page.locator("input[type=radio]"))
+    assert radio_questions.count() >= 1, "the quiz has no single-choice or true/false question"
+
+    first = radio_questions.first
+    first.scroll_into_view_if_needed()
+    check_button(first).click()
+    expect(feedback(first)).to_have_text(re.compile(r"^\s*ℹ \S"))
+    expect(score).to_contain_text(f"(0 of {total} answered)")
+    first.locator(".widget-radio-box label").first.click()
+    check_button(first).click()
+    expect(feedback(first)).to_have_text(FEEDBACK)
+    expect(score).to_contain_text(f"(1 of {total} answered)")
+
+    if radio_questions.count() > 1:
+        second, answered = radio_questions.nth(1), 2
+    else:  # only one radio question: clear it and answer it again with the keyboard
+        second, answered = first, 1
+        second.get_by_role("button", name="Try again", exact=True).click()
+        expect(feedback(second)).to_have_count(0)
+    # Keyboard only. Arrow keys cannot be used: JupyterLab binds ArrowDown/Up to "move to
+    # the next cell", and ipywidgets radios have no shared name, so each one is a Tab stop.
+    second.scroll_into_view_if_needed()
+    radios = second.locator("input[type=radio]")
+    radios.first.focus()
+    page.keyboard.press("Space")
+    expect(radios.first).to_be_checked()
+    if radios.count() > 1:
+        tab_to(page, radios.nth(1), max_presses=2)
+        page.keyboard.press("Space")
+        expect(radios.nth(1)).to_be_checked()
+        expect(radios.first).not_to_be_checked()
+    tab_to(page, check_button(second), max_presses=radios.count() + 1)
+    page.keyboard.press("Enter")
+    expect(feedback(second)).to_have_text(FEEDBACK)
+    expect(score).to_contain_text(f"({answered} of {total} answered)")
+
+
+def check_button(question: Locator) -> Locator:
+    return question.get_by_role("button", name="Check", exact=True)
+
+
+def feedback(question: Locator) -> Locator:
+    return question.locator(".course-feedback")
