@@ -37,7 +37,7 @@ def run(*args, **kwargs) -> None:
 
 def ensure_venv(requirements: str) -> Path:
     """Create .venv and install ``requirements`` plus the lessons package, once per change."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 -- this script runs on whatever python3 the user has
         sys.exit(f"The course needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     python = venv_python()
     if not python.exists():

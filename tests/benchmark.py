@@ -1,0 +1,52 @@
+"""Benchmark: per notebook, cold execution time and file size; then the total strict-nbval time.
+
+Run with ``python3 course.py bench``. It prints numbers and never fails on them: targets are
+shown beside the numbers (under 5 s cold, under 1 MB) for the reader to judge.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_SECONDS, TARGET_BYTES = 5.0, 1_000_000
+
+
+def cold_run_seconds(path: Path) -> float:
+    """Start a fresh kernel, run every cell, stop the kernel: the time a learner waits for Run All."""
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, timeout=120, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    start = time.perf_counter()
+    client.execute()
+    return time.perf_counter() - start
+
+
+def nbval_seconds() -> tuple[float, int]:
+    command = [sys.executable, "-m", "pytest", "notebooks", "--nbval", "--nbval-current-env",
+               "--nbval-sanitize-with", "tests/nbval_sanitize.cfg", "-q", "-p", "no:cacheprovider"]
+    start = time.perf_counter()
+    code = subprocess.call(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start, code
+
+
+def main() -> int:
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    print(f"{'notebook':40} {'cold run (s)':>12} {'size (kB)':>10}  target: <{TARGET_SECONDS:.0f} s, <1000 kB")
+    for path in notebooks:
+        seconds, size = cold_run_seconds(path), path.stat().st_size
+        ok = "ok" if seconds < TARGET_SECONDS and size < TARGET_BYTES else "OVER TARGET"
+        print(f"{path.name:40} {seconds:12.2f} {size / 1000:10.1f}  {ok}")
+    seconds, code = nbval_seconds()
+    print(f"strict nbval over {len(notebooks)} notebooks: {seconds:.1f} s (pytest exit code {code})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

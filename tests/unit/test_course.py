@@ -1,0 +1,98 @@
+"""The course map, navigation, the safety box and references."""
+
+from __future__ import annotations
+
+import pytest
+
+from lessons import anatomy, course
+from lessons.data import CONTENT_DIR, ContentError, load
+from lessons.quiz import QUIZ_DIR
+
+
+def test_lessons_are_numbered_in_order_and_named_by_number():
+    lessons = course.lessons()
+    assert [item.number for item in lessons] == sorted(item.number for item in lessons)
+    assert all(item.file.startswith(item.number + "_") for item in lessons)
+    assert course.lesson("00_start_here").ready
+
+
+def test_navigation_links_ready_neighbours_and_the_map():
+    middle = course.nav_markdown("01_anatomy_of_the_lower_back")
+    assert middle.startswith("[← 00 Start here](00_start_here.ipynb)")
+    assert "[Course map](00_start_here.ipynb#Course-map)" in middle
+    assert "[02 From back to leg →](02_from_back_to_leg.ipynb)" in middle
+    first = course.nav_markdown("00_start_here")
+    assert "←" not in first
+
+
+def test_last_ready_lesson_points_to_the_next_planned_one():
+    last = course.ready_lessons()[-1]
+    planned = [item for item in course.lessons() if not item.ready and item.number > last.number]
+    text = course.nav_markdown(last.file)
+    if planned:
+        assert f"coming soon: {planned[0].number} {planned[0].title}" in text
+
+
+def test_binder_links_open_a_notebook_in_jupyterlab():
+    url = course.binder_url("notebooks/01_anatomy_of_the_lower_back.ipynb")
+    assert url.startswith("https://mybinder.org/v2/gh/")
+    assert url.endswith("?urlpath=lab/tree/notebooks/01_anatomy_of_the_lower_back.ipynb")
+
+
+def test_course_map_links_only_ready_lessons():
+    table = course.course_map_markdown(link_prefix="notebooks/", binder=True)
+    for item in course.lessons():
+        if item.ready:
+            assert f"[{item.title}](notebooks/{item.notebook})" in table
+            assert course.binder_url("notebooks/" + item.notebook) in table
+        else:
+            assert f"{item.title} *(coming soon)*" in table
+
+
+def test_safety_box_lists_every_red_flag_and_the_disclaimer():
+    text = course.safety_markdown()
+    flags = course.red_flags()
+    for group in ("emergency", "urgent"):
+        assert flags[group]["heading"] in text
+        for sign in flags[group]["signs"]:
+            assert sign in text
+    assert "education, not medical advice" in text
+    assert all(line.startswith(">") for line in text.splitlines())
+
+
+def test_cauda_equina_signs_are_in_the_emergency_group():
+    signs = " ".join(course.red_flags()["emergency"]["signs"]).lower()
+    for words in ("genitals", "urine", "both legs", "getting worse", "sexual"):
+        assert words in signs
+
+
+def test_references_render_numbered_with_links():
+    text = course.references_markdown(["nice-ng59", "bogduk-2009"])
+    assert text.startswith("## References\n\n1. National Institute for Health and Care Excellence")
+    assert "\n2. Bogduk N." in text and "<https://doi.org/10.1016/j.pain.2009.08.020>" in text
+    with pytest.raises(KeyError, match="not in lessons/content/references.yml"):
+        course.reference_markdown("no-such-paper")
+
+
+def test_every_reference_id_used_by_content_exists():
+    known = set(course.bibliography())
+    used = {ref for part in anatomy.parts() for ref in part.refs}
+    used |= {ref for root in anatomy.nerve_roots() for ref in root.refs}
+    used |= set(course.red_flags()["sources"])
+    assert used <= known, used - known
+
+
+def test_every_content_file_matches_its_schema():
+    for name, schema_name in [("course.yml", "course"), ("red_flags.yml", "red_flags"),
+                              ("references.yml", "references"), ("anatomy.yml", "anatomy"),
+                              ("nerve_roots.yml", "nerve_roots")]:
+        load(CONTENT_DIR / name, schema_name)
+    assert sorted(QUIZ_DIR.glob("*.yml"))
+
+
+def test_bad_course_map_names_the_field(write_yaml):
+    path = write_yaml("repository: a/b\nbranch: HEAD\nparts:\n  - title: X\n    lessons:\n"
+                      "      - {number: '1', file: 01_x, title: X, minutes: 5, status: ready, summary: s}\n",
+                      "course.yml")
+    with pytest.raises(ContentError, match=r"course\.yml, field 'parts\.0\.lessons\.0\.number'"):
+        load(path, "course")
