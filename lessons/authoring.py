@@ -6,7 +6,7 @@ the README course map; ``python3 course.py execute`` re-runs every notebook in p
 A generated cell is a markdown cell whose metadata holds ``{"course": {"generated": KIND}}``:
 ``nav`` (previous · course map · next), ``course-map`` (the table in 00), ``safety``
 (warning signs and disclaimer) and ``references`` (with ``"refs": [ids]`` from
-``lessons/content/references.yml``). Authors edit the data files, never these cells.
+`a file in `lessons/content/references/` (one per topic)`). Authors edit the data files, never these cells.
 """
 
 from __future__ import annotations

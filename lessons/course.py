@@ -148,20 +148,22 @@ def safety_markdown() -> str:
 
 @cache
 def bibliography() -> dict[str, dict]:
-    entries = data.load("references.yml", "references")["references"]
-    ids = [entry["id"] for entry in entries]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise data.ContentError("lessons/content/references.yml", "duplicate reference id",
-                                item=duplicates[0], field="id")
-    return {entry["id"]: entry for entry in entries}
+    """Every reference, from all files in ``lessons/content/references/`` (one per topic)."""
+    found: dict[str, dict] = {}
+    for path in sorted((data.CONTENT_DIR / "references").glob("*.yml")):
+        for entry in data.load(path, "references")["references"]:
+            if entry["id"] in found:
+                raise data.ContentError(data.display_name(path), "duplicate reference id",
+                                        item=entry["id"], field="id")
+            found[entry["id"]] = entry
+    return found
 
 
 def reference_markdown(ref_id: str) -> str:
     try:
         entry = bibliography()[ref_id]
     except KeyError:
-        raise KeyError(f"reference {ref_id!r} is not in lessons/content/references.yml") from None
+        raise KeyError(f"reference {ref_id!r} is not in lessons/content/references/") from None
     text = entry["citation"]
     if "url" in entry:
         text += f" <{entry['url']}>"

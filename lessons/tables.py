@@ -51,7 +51,7 @@ def load_table(name: str, folder: Path = ASSET_DIR) -> Table:
     meta = data.read_yaml(meta_path)
     data.validate(meta, "table", meta_path)
     if meta["source"] not in bibliography():
-        raise data.ContentError(f"assets/data/{meta_path.name}", "is not a reference id in references.yml",
+        raise data.ContentError(f"assets/data/{meta_path.name}", "is not a reference id in lessons/content/references/",
                                 field="source")
     where = f"assets/data/{csv_path.name}"
     try:

@@ -70,7 +70,7 @@ def test_references_render_numbered_with_links():
     text = course.references_markdown(["nice-ng59", "bogduk-2009"])
     assert text.startswith("## References\n\n1. National Institute for Health and Care Excellence")
     assert "\n2. Bogduk N." in text and "<https://doi.org/10.1016/j.pain.2009.08.020>" in text
-    with pytest.raises(KeyError, match="not in lessons/content/references.yml"):
+    with pytest.raises(KeyError, match="not in lessons/content/references/"):
         course.reference_markdown("no-such-paper")
 
 
@@ -84,7 +84,7 @@ def test_every_reference_id_used_by_content_exists():
 
 def test_every_content_file_matches_its_schema():
     for name, schema_name in [("course.yml", "course"), ("red_flags.yml", "red_flags"),
-                              ("references.yml", "references"), ("anatomy.yml", "anatomy"),
+                              ("references/core.yml", "references"), ("anatomy.yml", "anatomy"),
                               ("nerve_roots.yml", "nerve_roots")]:
         load(CONTENT_DIR / name, schema_name)
     assert sorted(QUIZ_DIR.glob("*.yml"))
