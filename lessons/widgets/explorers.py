@@ -7,12 +7,11 @@ so it is unit-tested without a widget. Controls are standard ipywidgets, usable 
 from __future__ import annotations
 
 import ipywidgets as widgets
-import plotly.io as pio
 
 from lessons.anatomy import leg_areas, nerve_root, nerve_roots, part, parts, root_for_area
 from lessons.figures.leg_map import leg_map_figure
 from lessons.figures.spine import spine_figure
-from lessons.widgets.base import CourseWidget, escape
+from lessons.widgets.base import CourseWidget, escape, show_figure
 
 
 def _card(title: str, rows: list[tuple[str, str]]) -> str:
@@ -49,14 +48,6 @@ def area_card(area_id: str) -> str:
     ])
 
 
-def _show(output: widgets.Output, figure) -> None:
-    """Replace what an Output widget shows by setting its state directly. Neither
-    ``with output:`` nor ``clear_output()`` is used: both send messages that a test runner
-    (nbval) would take as the cell's own output, and strict nbval would then fail."""
-    bundle = pio.renderers["plotly_mimetype"].to_mimebundle(figure.to_dict())
-    output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
-
-
 class AnatomyExplorer(CourseWidget):
     """Lesson 01: choose a part of the lower back; read about it and see it highlighted."""
 
@@ -75,7 +66,7 @@ class AnatomyExplorer(CourseWidget):
 
     def show(self, part_id: str) -> None:
         self.card.value = part_card(part_id)
-        _show(self.figure, spine_figure(highlight=part_id))
+        show_figure(self.figure, spine_figure(highlight=part_id))
 
 
 class NerveRootExplorer(CourseWidget):
@@ -99,7 +90,7 @@ class NerveRootExplorer(CourseWidget):
         self.area_picker.observe(self._on_area, names="value")
         super().__init__([self.root_picker, self.area_picker, self.card, self.figure])
         self.add_class("course-root-explorer")
-        _show(self.figure, leg_map_figure(buttons=False))
+        show_figure(self.figure, leg_map_figure(buttons=False))
 
     def _on_root(self, change) -> None:
         if self._busy or change["new"] is None:
@@ -108,7 +99,7 @@ class NerveRootExplorer(CourseWidget):
         self.area_picker.value = None
         self._busy = False
         self.card.value = root_card(change["new"])
-        _show(self.figure, leg_map_figure(root=change["new"], buttons=False))
+        show_figure(self.figure, leg_map_figure(root=change["new"], buttons=False))
 
     def _on_area(self, change) -> None:
         if self._busy or change["new"] is None:
@@ -117,4 +108,4 @@ class NerveRootExplorer(CourseWidget):
         self.root_picker.value = root_for_area(change["new"]).id
         self._busy = False
         self.card.value = area_card(change["new"])
-        _show(self.figure, leg_map_figure(area=change["new"], buttons=False))
+        show_figure(self.figure, leg_map_figure(area=change["new"], buttons=False))

@@ -128,6 +128,8 @@ def lab_server(tmp_path_factory) -> LabServer:
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.extension_manager=readonly",  # no PyPI look-ups from the server
+        # JupyterLab checkpoints a notebook when it opens it: keep that out of the repo.
+        f"--FileCheckpoints.checkpoint_dir={tmp / 'checkpoints'}",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
@@ -136,10 +138,7 @@ def lab_server(tmp_path_factory) -> LabServer:
                                    stdout=log, stderr=subprocess.STDOUT)
     try:
         _wait_until_ready(process, server)
-        specs = server.api("api/kernelspecs")
-        if "python3" not in specs["kernelspecs"]:
-            pytest.fail(f"JupyterLab has no python3 kernel; kernelspecs: {sorted(specs['kernelspecs'])}",
-                        pytrace=False)
+        _check_kernel(server)
         yield server
     finally:
         process.terminate()
@@ -163,6 +162,18 @@ def _wait_until_ready(process: subprocess.Popen, server: LabServer) -> None:
             time.sleep(0.25)
     pytest.fail(f"JupyterLab did not answer on {server.base_url} within {SERVER_TIMEOUT} s. "
                 f"Server log ({server.log}):\n{server.log_tail()}", pytrace=False)
+
+
+def _check_kernel(server: LabServer) -> None:
+    """The python3 kernel must be this interpreter (jupyter_client runs a bare "python"
+    with the server's own interpreter, which is ``sys.executable``)."""
+    specs = server.api("api/kernelspecs")["kernelspecs"]
+    if "python3" not in specs:
+        pytest.fail(f"JupyterLab has no python3 kernel; kernelspecs: {sorted(specs)}", pytrace=False)
+    program = specs["python3"]["spec"]["argv"][0]
+    bare = {"python", f"python{sys.version_info[0]}", "python{}.{}".format(*sys.version_info[:2])}
+    if program not in bare and Path(program).resolve() != Path(sys.executable).resolve():
+        pytest.fail(f"The python3 kernel runs {program}, not {sys.executable}", pytrace=False)
 
 
 @pytest.fixture(scope="session")

@@ -69,6 +69,7 @@ def assert_no_errors(page: Page) -> None:
     problems = page.locator(ERROR_OUTPUT).all_inner_texts()
     outputs = page.locator(f"{NOTEBOOK} .jp-OutputArea").all_inner_texts()
     problems += [text for text in outputs if any(bad in text for bad in BROKEN_OUTPUT_TEXTS)]
+    problems = list(dict.fromkeys(text.strip() for text in problems))
     assert not problems, "Outputs show errors:\n\n" + "\n---\n".join(t[:2000] for t in problems)
 
 

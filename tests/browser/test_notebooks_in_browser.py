@@ -26,6 +26,7 @@ from lab_helpers import (
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
+pytestmark = pytest.mark.browser
 REPO = Path(__file__).parents[2]
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 QUIZ_NOTEBOOKS = ("00", "01", "02")
@@ -45,6 +46,8 @@ def test_notebook_runs_in_browser(page, lab_server, screenshot_dir, notebook):
         assert not page.blocked_requests, f"The course tried to reach the network: {page.blocked_requests}"
     finally:
         screenshot_notebook(page, screenshot_dir / f"{notebook.stem}.png")
+        if page.console_errors:  # shown with a failure, to help find the cause
+            print("Browser console errors:", *page.console_errors, sep="\n  ")
 
 
 def answer_quiz(page: Page) -> None:
