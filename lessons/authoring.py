@@ -35,6 +35,8 @@ def generated_text(kind: str, notebook: str, meta: dict) -> str:
         return course.safety_markdown()
     if kind == "references":
         return course.references_markdown(meta.get("refs", []))
+    if kind == "lessons":
+        return course.lesson_links_markdown(meta.get("lessons", []))
     raise ValueError(f"{notebook}: unknown generated cell kind {kind!r}")
 
 

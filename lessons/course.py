@@ -99,6 +99,21 @@ def nav_markdown(file: str) -> str:
     return " · ".join(links)
 
 
+def lesson_link(file: str) -> str:
+    """A link to a ready lesson, or its number and title marked "coming soon"."""
+    item = lesson(file)
+    if item.ready:
+        return f"[{item.number} {item.title}]({item.notebook})"
+    return f"{item.number} {item.title} *(coming soon)*"
+
+
+def lesson_links_markdown(files: list[str]) -> str:
+    """The "Where to go from here" list: related lessons, linked once they exist."""
+    lines = ["**Related lessons:**", ""]
+    lines += [f"- {lesson_link(file)}: {lesson(file).summary}" for file in files]
+    return "\n".join(lines)
+
+
 def course_map_markdown(link_prefix: str = "", binder: bool = False) -> str:
     """A table of every lesson; ready ones are linked (and get a Binder link if asked)."""
     header = "| # | Lesson | What you learn | Time |"

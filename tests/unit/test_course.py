@@ -96,3 +96,11 @@ def test_bad_course_map_names_the_field(write_yaml):
                       "course.yml")
     with pytest.raises(ContentError, match=r"course\.yml, field 'parts\.0\.lessons\.0\.number'"):
         load(path, "course")
+
+
+def test_lesson_links_follow_the_course_map():
+    text = course.lesson_links_markdown(["01_anatomy_of_the_lower_back", "19_final_assessment"])
+    assert "- [01 Anatomy of the lower back](01_anatomy_of_the_lower_back.ipynb): " in text
+    assert "- 19 Final assessment *(coming soon)*: " in text
+    with pytest.raises(KeyError):
+        course.lesson_link("99_nothing")
