@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 try:
     from playwright.sync_api import expect
+
+    expect.set_options(timeout=15_000)  # widgets and plots render a moment after their cell ran
 except ImportError:  # the chromium_path fixture then skips (or fails on CI) with a clear message
     expect = None
 if TYPE_CHECKING:
@@ -23,7 +25,7 @@ RUN_TIMEOUT = 120_000
 KERNEL_STATUS = '.jp-StatusBar-TextItem[title^="Change kernel"]'  # "Python 3 (ipykernel) | Idle"
 NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
 ERROR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
-PLOTLY_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.plotly.v1+json"]'
+PLOT = f"{NOTEBOOK} .jp-OutputArea .js-plotly-plot"  # jupyterlab-plotly, also inside widget outputs
 BROKEN_OUTPUT_TEXTS = ("Traceback", "Error displaying widget", "No renderer could be found")
 
 # Set before "Run All Cells": records that some prompt showed [*], so a notebook saved
@@ -83,20 +85,23 @@ def tab_to(page: Page, target, max_presses: int = 20) -> None:
 
 
 def assert_plots_rendered(page: Page) -> int:
-    """Every Plotly output is drawn as a visible plot; returns how many there are."""
-    outputs = page.locator(PLOTLY_OUTPUT)
-    for index in range(outputs.count()):
-        plot = outputs.nth(index).locator(".js-plotly-plot").first
+    """Every Plotly figure in the outputs is drawn and visible; returns how many there are."""
+    plots = page.locator(PLOT)
+    for index in range(plots.count()):
+        plot = plots.nth(index)
         plot.scroll_into_view_if_needed()
         expect(plot).to_be_visible()
-        expect(plot.locator(".main-svg").first).to_be_attached()
-    return outputs.count()
+        expect(plot.locator(".main-svg").first).to_be_visible()
+    return plots.count()
 
 
 def screenshot_notebook(page: Page, path: Path, max_height: int = 15_000) -> None:
     """Save the whole notebook: grow the window to the notebook's height, then restore it."""
     size = page.viewport_size
     scroller = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer")
+    if scroller.count() != 1:  # no notebook open (e.g. it failed to load): show what there is
+        page.screenshot(path=str(path))
+        return
     extra = scroller.evaluate("el => { el.scrollTop = 0; return el.scrollHeight - el.clientHeight; }")
     page.set_viewport_size({"width": size["width"],
                             "height": min(size["height"] + max(extra, 0), max_height)})
