@@ -14,6 +14,7 @@ def burden_figure() -> go.Figure:
     labels = [f"{year}<br>({kind})" for year, kind in zip(table.column("year"), table.column("kind"), strict=True)]
     fig = go.Figure(go.Bar(
         x=labels, y=people, text=[f"{value:.0f} million" for value in people], textposition="inside",
+        insidetextanchor="middle", textfont={"color": ["white", "#1a1a1a"], "size": 15},
         marker={"color": [OKABE_ITO["blue"], OKABE_ITO["sky_blue"]],
                 "pattern": {"shape": ["", "/"], "fgcolor": "#1a1a1a"}},
         error_y={"type": "data", "symmetric": False, "color": "#1a1a1a",

@@ -55,8 +55,10 @@ class AnatomyExplorer(CourseWidget):
 
     def __init__(self, start: str = "disc"):
         options = [(f"{p.plain} ({p.term})", p.id) for p in parts()]
-        self.picker = widgets.Dropdown(options=options, value=start, description="Part:",
-                                       layout=widgets.Layout(width="max-content"))
+        # Radio buttons, not a Dropdown: in JupyterLab the arrow keys on a focused Dropdown move
+        # between cells (ipywidgets issue #3912); every radio option is its own Tab stop.
+        self.picker = widgets.RadioButtons(options=options, value=start, description="Part:",
+                                           layout=widgets.Layout(width="max-content"))
         self.card = widgets.HTML()
         self.figure = widgets.Output()
         self.picker.observe(lambda change: self.show(change["new"]), names="value")
@@ -78,8 +80,8 @@ class NerveRootExplorer(CourseWidget):
         self.root_picker = widgets.ToggleButtons(
             options=[r.id for r in nerve_roots()], value=None, description="Nerve root:",
             tooltips=[f"Show where the {r.id} root is felt" for r in nerve_roots()])
-        self.area_picker = widgets.Dropdown(
-            options=[("Choose an area of the leg", None)] + [(name, key) for key, name in leg_areas().items()],
+        self.area_picker = widgets.RadioButtons(
+            options=[(name, key) for key, name in leg_areas().items()],
             value=None, description="Or an area:", layout=widgets.Layout(width="max-content"))
         self.card = widgets.HTML(
             "<p>Choose a nerve root to see where its pain and numbness usually go, or choose an "

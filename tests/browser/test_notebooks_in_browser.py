@@ -2,8 +2,8 @@
 
 Each notebook is opened, run with Run > Run All Cells and checked for errors, drawn
 Plotly figures and requests leaving 127.0.0.1. Notebooks 00-02 also get their quiz
-answered with the mouse and with the keyboard only. A screenshot of every notebook is
-saved in ``tests/browser/screenshots/``.
+answered with the mouse and with the keyboard only, and the explorers of 01 and 02 are
+used. A screenshot of every notebook is saved in ``tests/browser/screenshots/``.
 """
 
 from __future__ import annotations
@@ -45,6 +45,10 @@ def test_notebook_runs_in_browser(page, lab_server, screenshot_dir, notebook):
         assert plots or not draws_figures(notebook), "the notebook draws figures but no plot rendered"
         if notebook.stem.startswith(QUIZ_NOTEBOOKS):
             answer_quiz(page)
+            assert_no_errors(page)
+        explore = EXPLORERS.get(notebook.stem[:2])
+        if explore:
+            explore(page)
             assert_no_errors(page)
         assert not page.blocked_requests, f"The course tried to reach the network: {page.blocked_requests}"
     finally:
@@ -102,6 +106,32 @@ def answer_quiz(page: Page) -> None:
     page.keyboard.press("Enter")
     expect(feedback(second)).to_have_text(FEEDBACK)
     expect(score).to_contain_text(f"({answered} of {total} answered)")
+
+
+def explore_anatomy(page: Page) -> None:
+    """Lesson 01: choose a part with the keyboard only; the card and the figure follow."""
+    explorer = page.locator(".course-anatomy-explorer")
+    explorer.scroll_into_view_if_needed()
+    option = explorer.locator("label").filter(has_text="Sciatic nerve").locator("input[type=radio]")
+    explorer.locator("input[type=radio]").first.focus()
+    tab_to(page, option, max_presses=15)
+    page.keyboard.press("Space")
+    expect(explorer.locator(".course-card")).to_contain_text("The big nerve of the leg (Sciatic nerve)")
+    expect(explorer.locator(".js-plotly-plot")).to_be_visible()
+
+
+def explore_nerve_roots(page: Page) -> None:
+    """Lesson 02: from an area of the leg to its root, and from a root to its card (mouse)."""
+    explorer = page.locator(".course-root-explorer")
+    explorer.scroll_into_view_if_needed()
+    explorer.locator("label").filter(has_text="Outer edge of the foot").click()
+    expect(explorer.locator(".course-card")).to_contain_text("usually the S1 root")
+    explorer.get_by_role("button", name="L4", exact=True).click()
+    expect(explorer.locator(".course-card")).to_contain_text("The L4 nerve root")
+    expect(explorer.locator(".js-plotly-plot .gtitle")).to_have_text("Where L4 is usually felt")
+
+
+EXPLORERS = {"01": explore_anatomy, "02": explore_nerve_roots}
 
 
 def check_button(question: Locator) -> Locator:

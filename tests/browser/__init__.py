@@ -1,0 +1,1 @@
+"""Real-browser tests: the course notebooks in JupyterLab, driven by Chromium."""
