@@ -77,15 +77,21 @@ def check_course_map() -> list[str]:
     return problems
 
 
-def sync(check: bool = False) -> list[str]:
-    """Bring generated cells and the README up to date; return what is (or was) stale."""
-    stale = check_course_map()
-    for path in notebook_paths():
+def sync(check: bool = False, only: list[Path] | None = None) -> list[str]:
+    """Bring generated cells and the README up to date; return what is (or was) stale.
+
+    ``only``: just these notebooks (no README, no course-map check), for authors working
+    on one lesson while others edit theirs.
+    """
+    stale = [] if only else check_course_map()
+    for path in only or notebook_paths():
         nb = nbformat.read(path, as_version=4)
         if sync_notebook(nb, path.stem):
             stale.append(f"notebooks/{path.name}: generated cells are out of date")
             if not check:
                 nbformat.write(nb, path)
+    if only:
+        return stale
     text = README.read_text(encoding="utf-8")
     new_text = readme_with_map(text)
     if new_text != text:
@@ -113,11 +119,12 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sync_cmd = sub.add_parser("sync", help="rewrite generated cells and the README course map")
     sync_cmd.add_argument("--check", action="store_true", help="only report what is out of date")
+    sync_cmd.add_argument("notebooks", nargs="*", type=Path, help="only these notebooks (default: all + README)")
     run_cmd = sub.add_parser("execute", help="re-execute notebooks in place")
     run_cmd.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
     if args.command == "sync":
-        problems = sync(check=args.check)
+        problems = sync(check=args.check, only=[p.resolve() for p in args.notebooks] or None)
         for line in problems:
             print(line)
         if args.check and problems:

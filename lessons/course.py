@@ -66,12 +66,11 @@ def ready_lessons() -> tuple[Lesson, ...]:
 
 
 def neighbours(file: str) -> tuple[Lesson | None, Lesson | None]:
-    """The ready lessons before and after ``file``."""
-    ready = ready_lessons()
-    index = [item.file for item in ready].index(file)
-    before = ready[index - 1] if index > 0 else None
-    after = ready[index + 1] if index + 1 < len(ready) else None
-    return before, after
+    """The nearest ready lessons before and after ``file`` (which may itself be planned)."""
+    number = lesson(file).number
+    before = [item for item in ready_lessons() if item.number < number]
+    after = [item for item in ready_lessons() if item.number > number]
+    return (before[-1] if before else None), (after[0] if after else None)
 
 
 def binder_url(notebook_path: str | None = None) -> str:
