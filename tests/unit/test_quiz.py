@@ -70,7 +70,7 @@ def test_good_bank_loads_into_questions(bank):
          "      - {text: A, explanation: Yes A.}\n      - {text: B, explanation: B is wrong.}",
          "multi-one", "questions.1.options", "no correct option"),
         ("  - id: tf-one", "  - id: single-one", "single-one", "questions.2.id", "duplicate question id"),
-        ("    type: true_false", "    type: essay", "tf-one", "questions.2.type", "essay"),
+        ("    type: true_false", "    type: essay", "tf-one", "questions.2.type", "must be one of"),
         ("    explanation: Five.\n", "", "num-one", "questions.3.explanation", "required"),
         ("      - {text: B, explanation: B is wrong.}", "      - {text: B}", None,
          "questions.1.options.1.explanation", "required"),
