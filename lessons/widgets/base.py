@@ -23,6 +23,17 @@ def show_figure(output: widgets.Output, figure) -> None:
     output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
 
+CARD_STYLE = "border:1px solid #999;border-radius:6px;padding:6px 12px"
+
+
+def card_html(title: str, rows: list[tuple[str, str]], *, before: str = "", after: str = "") -> str:
+    """An information card: a heading and label/text rows, all escaped. ``before`` and ``after``
+    are HTML the caller has already built (and escaped), such as a warning or a closing line."""
+    body = "".join(f"<dt><strong>{escape(label)}</strong></dt><dd>{escape(text)}</dd>" for label, text in rows)
+    return (f'<div class="course-card" style="{CARD_STYLE}"><h4>{escape(title)}</h4>'
+            f"{before}<dl>{body}</dl>{after}</div>")
+
+
 class CourseWidget(widgets.VBox):
     """A VBox whose plain-text form is a readable sentence, not a widget repr.
 

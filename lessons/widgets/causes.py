@@ -7,7 +7,7 @@ import ipywidgets as widgets
 from lessons.causes import LEVEL_WORDS, LEVELS, cause, causes, clue, clues
 from lessons.course import lesson
 from lessons.figures.causes import clue_chart
-from lessons.widgets.base import CourseWidget, escape, show_figure
+from lessons.widgets.base import CARD_STYLE, CourseWidget, card_html, escape, show_figure
 
 NOT_A_DIAGNOSIS = ("Clues point towards causes; they do not prove one. Only a clinician who examines "
                    "you can tell what is causing your pain.")
@@ -25,16 +25,15 @@ def clue_card(clue_id: str) -> str:
                        for c in matching)
         parts.append(f"<p><em>{escape(LEVEL_WORDS[level].capitalize())}:</em></p><ul>{rows}</ul>")
     parts.append(f"<p>{escape(NOT_A_DIAGNOSIS)}</p>")
-    return '<div class="course-card">' + "".join(parts) + "</div>"
+    return f'<div class="course-card" style="{CARD_STYLE}">' + "".join(parts) + "</div>"
 
 
 def cause_card(cause_id: str) -> str:
     item = cause(cause_id)
     rows = [("Where it is felt", item.where), ("Worse with", item.worse), ("Better with", item.better),
             ("Typical age", item.age), ("Usual course", item.course)]
-    body = "".join(f"<dt><strong>{escape(label)}</strong></dt><dd>{escape(text)}</dd>" for label, text in rows)
     more = f"More in lesson {escape(lesson(item.lesson).number)}: {escape(lesson(item.lesson).title)}."
-    return f'<div class="course-card"><h4>{escape(item.name)}</h4><dl>{body}</dl><p>{more}</p></div>'
+    return card_html(item.name, rows, after=f"<p>{more}</p>")
 
 
 class CauseComparer(CourseWidget):

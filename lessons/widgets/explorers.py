@@ -11,24 +11,18 @@ import ipywidgets as widgets
 from lessons.anatomy import leg_areas, nerve_root, nerve_roots, part, parts, root_for_area
 from lessons.figures.leg_map import leg_map_figure
 from lessons.figures.spine import spine_figure
-from lessons.widgets.base import CourseWidget, escape, show_figure
-
-
-def _card(title: str, rows: list[tuple[str, str]]) -> str:
-    body = "".join(f"<dt><strong>{escape(label)}</strong></dt><dd>{escape(text)}</dd>" for label, text in rows)
-    return (f'<div class="course-card" style="border:1px solid #999;border-radius:6px;padding:6px 12px">'
-            f"<h4>{escape(title)}</h4><dl>{body}</dl></div>")
+from lessons.widgets.base import CourseWidget, card_html, show_figure
 
 
 def part_card(part_id: str) -> str:
     item = part(part_id)
-    return _card(f"{item.plain} ({item.term})",
-                 [("What it is", item.what), ("Why it matters for leg pain", item.leg_link)])
+    return card_html(f"{item.plain} ({item.term})",
+                     [("What it is", item.what), ("Why it matters for leg pain", item.leg_link)])
 
 
 def root_card(root_id: str) -> str:
     root = nerve_root(root_id)
-    return _card(f"The {root.id} nerve root", [
+    return card_html(f"The {root.id} nerve root", [
         ("Numbness or tingling usually felt", root.numbness),
         ("Pain usually travels to", root.pain),
         ("Muscles it works", root.muscles),
@@ -40,7 +34,7 @@ def root_card(root_id: str) -> str:
 def area_card(area_id: str) -> str:
     root = root_for_area(area_id)
     name = leg_areas()[area_id]
-    return _card(f"{name}: usually the {root.id} root", [
+    return card_html(f"{name}: usually the {root.id} root", [
         ("Why", f"The skin here is usually supplied by the {root.id} nerve root (its dermatome)."),
         ("The same root also", f"works these muscles: {root.muscles.lower()}. Reflex: {root.reflex.lower()}."),
         ("Remember", "Maps differ between people and areas overlap, so a clinician checks feeling, "

@@ -23,7 +23,7 @@ import ipywidgets as widgets
 from lessons.anatomy import nerve_root
 from lessons.figures.herniated_disc import disc_from_above_figure
 from lessons.figures.leg_map import leg_map_figure
-from lessons.widgets.base import CourseWidget, escape, show_figure
+from lessons.widgets.base import CourseWidget, card_html, escape, show_figure
 
 # disc level -> (exiting root, traversing root)
 LEVELS = {"L3-L4": ("L3", "L4"), "L4-L5": ("L4", "L5"), "L5-S1": ("L5", "S1")}
@@ -139,11 +139,9 @@ def herniation_card(level: str, position: str) -> str:
     rows += [(f"Where {root} is usually felt", where_felt(root)) for root in pressed.roots]
     rows.append(("Remember", "Leg maps differ between people and real herniations do not always follow the "
                              "usual pattern. Only an examination by a clinician can say which root is involved."))
-    body = "".join(f"<dt><strong>{escape(label)}</strong></dt><dd>{escape(text)}</dd>" for label, text in rows)
     warning = (f'<div role="alert" style="{WARNING_STYLE}"><strong>{escape(EMERGENCY_TEXT)}</strong></div>'
                if pressed.emergency else "")
-    return (f'<div class="course-card" style="border:1px solid #999;border-radius:6px;padding:6px 12px">'
-            f"<h4>{escape(title)}</h4>{warning}<dl>{body}</dl></div>")
+    return card_html(title, rows, before=warning)
 
 
 def problem_card(message: str) -> str:

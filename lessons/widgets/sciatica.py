@@ -15,7 +15,7 @@ import ipywidgets as widgets
 
 from lessons.anatomy import NerveRoot, leg_areas, root_for_area
 from lessons.figures.leg_map import leg_map_figure
-from lessons.widgets.base import CourseWidget, escape, feedback_html, show_figure
+from lessons.widgets.base import CARD_STYLE, CourseWidget, escape, feedback_html, show_figure
 
 RADICULAR, REFERRED = "radicular", "referred"
 NO_NUMBNESS = "none"
@@ -141,8 +141,8 @@ def clues_card(result: SortedClues) -> str:
                      "(see the box at the end of the lesson).</p>")
     parts.append("<p><em>Clues make one kind of pain more likely; none of them proves it. "
                  "This is a learning tool, not a diagnosis.</em></p>")
-    return ('<div class="course-card" role="status" aria-live="polite" '
-            'style="border:1px solid #999;border-radius:6px;padding:6px 12px">' + "".join(parts) + "</div>")
+    return (f'<div class="course-card" role="status" aria-live="polite" style="{CARD_STYLE}">'
+            + "".join(parts) + "</div>")
 
 
 class FollowThePainExplorer(CourseWidget):

@@ -23,7 +23,7 @@ from lessons.course import bibliography
 from lessons.data import ContentError
 from lessons.figures.leg_map import leg_map_figure
 from lessons.figures.spinal_stenosis import canal_posture_figure
-from lessons.widgets.base import CourseWidget, escape, feedback_html, show_figure
+from lessons.widgets.base import CourseWidget, card_html, feedback_html, show_figure
 
 ROOM = {"flexion": "more room for the nerves", "extension": "less room for the nerves"}
 BACK = {"flexion": "Bent forward (flexion)", "extension": "Upright or arched backward (extension)"}
@@ -138,16 +138,10 @@ def _sources(ref_ids: tuple[str, ...]) -> str:
     return "; ".join(names)
 
 
-def _card(title: str, rows: list[tuple[str, str]]) -> str:
-    body = "".join(f"<dt><strong>{escape(label)}</strong></dt><dd>{escape(text)}</dd>" for label, text in rows)
-    return (f'<div class="course-card" style="border:1px solid #999;border-radius:6px;padding:6px 12px">'
-            f"<h4>{escape(title)}</h4><dl>{body}</dl></div>")
-
-
 def activity_card(activity_id: str) -> str:
     """HTML card: the back position, what tends to happen with each kind of claudication, and why."""
     item = activity(activity_id)
-    return _card(item.label, [
+    return card_html(item.label, [
         ("The lower back is", f"{BACK[item.back]}: {ROOM[item.back]}."),
         ("With spinal stenosis (neurogenic claudication)", item.nerve),
         ("With poor blood flow to the legs (vascular claudication)", item.vessel),
@@ -166,7 +160,7 @@ PLACES = {
 def narrowing_card(place: str, root: str | None = None) -> str:
     """HTML card: where the narrowing is and where symptoms usually go."""
     if place == "central":
-        return _card(PLACES["central"], [
+        return card_html(PLACES["central"], [
             ("What is squeezed", "The bundle of nerve roots in the canal (the cauda equina), often several "
                                  "roots at once."),
             ("Where it is usually felt", "Often both buttocks or both legs: thighs and calves, with pain, pins "
@@ -181,7 +175,7 @@ def narrowing_card(place: str, root: str | None = None) -> str:
         if root is None:
             raise ValueError("Choose a nerve root (L4, L5 or S1) for a side-opening narrowing.")
         item = nerve_root(root)
-        return _card(f"{PLACES['side']}: the {item.id} root", [
+        return card_html(f"{PLACES['side']}: the {item.id} root", [
             ("What is squeezed", f"Usually one nerve root on one side, here {item.id}."),
             ("Pain usually travels to", item.pain),
             ("Numbness or tingling usually felt", item.numbness),
