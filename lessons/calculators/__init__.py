@@ -1,0 +1,1 @@
+"""Pure calculators behind the management lessons (no widgets here)."""
