@@ -3,7 +3,7 @@
 
     python3 course.py lab     create .venv, install the pinned course, open JupyterLab
     python3 course.py test    install the test tools (and Chromium where possible), run every test
-    python3 course.py bench   print notebook execution times and sizes
+    python3 course.py bench   print notebook run times and sizes, and planner speed
     python3 course.py sync    regenerate navigation, safety boxes, references and the README map
     python3 course.py execute re-run every notebook in place (after editing one)
 
@@ -103,7 +103,8 @@ def in_venv(module: str, requirements: str, extra: list[str]) -> int:
 COMMANDS = {
     "lab": lab,
     "test": test,
-    "bench": lambda extra: in_venv("tests.benchmark", "requirements-test.txt", extra),
+    "bench": lambda extra: (in_venv("tests.benchmark", "requirements-test.txt", extra)
+                            or in_venv("tests.benchmark_planner", "requirements-test.txt", [])),
     "sync": lambda extra: in_venv("lessons.authoring sync", "requirements-test.txt", extra),
     "execute": lambda extra: in_venv("lessons.authoring execute", "requirements-test.txt", extra),
 }

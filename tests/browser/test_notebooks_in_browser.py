@@ -131,7 +131,26 @@ def explore_nerve_roots(page: Page) -> None:
     expect(explorer.locator(".js-plotly-plot .gtitle")).to_have_text("Where L4 is usually felt")
 
 
-EXPLORERS = {"01": explore_anatomy, "02": explore_nerve_roots}
+def make_a_plan(page: Page) -> None:
+    """Lesson 12: choose a problem, ask for too few minutes (a message, not a traceback),
+    then make a plan by clicking and see the cards, pictures and weeks chart."""
+    planner = page.locator(".course-stretch-planner")
+    planner.scroll_into_view_if_needed()
+    planner.locator("label").filter(has_text="Spinal stenosis").first.click()
+    minutes = planner.locator(".widget-text").filter(has_text="Minutes per session").locator("input")
+    minutes.fill("4")
+    minutes.press("Enter")
+    planner.get_by_role("button", name="Make my plan").click()
+    expect(planner.locator(".course-feedback").first).to_contain_text("5")
+    minutes.fill("15")
+    minutes.press("Enter")
+    planner.get_by_role("button", name="Make my plan").click()
+    expect(planner.locator(".course-plan-item").first).to_be_visible()
+    assert planner.locator(".course-plan-item img[alt]").count() >= 3
+    expect(planner.locator(".js-plotly-plot").first).to_be_visible()
+
+
+EXPLORERS = {"01": explore_anatomy, "02": explore_nerve_roots, "12": make_a_plan}
 
 
 def check_button(question: Locator) -> Locator:
