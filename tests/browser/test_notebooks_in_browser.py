@@ -43,7 +43,7 @@ def test_notebook_runs_in_browser(page, lab_server, screenshot_dir, notebook):
         plots = assert_plots_rendered(page)
         draws_figures = code_calls(notebook, r"\bplotly\b|lessons\.figures")
         assert plots or not draws_figures, "the notebook draws figures but no plot rendered"
-        if code_calls(notebook, r"\bquiz\("):
+        if code_calls(notebook, r"\bquiz\(|\bfinal_assessment\("):
             answer_quiz(page)
             assert_no_errors(page)
         explore = EXPLORERS.get(notebook.stem[:2])
