@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_bool import CheckboxStyle
+from ipywidgets.widgets.widget_description import DescriptionStyle
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from lessons.quiz import Question, QuestionBank, QuizScore, grade, load_bank
 from lessons.widgets.base import CourseWidget, escape, feedback_html
@@ -10,40 +13,63 @@ from lessons.widgets.base import CourseWidget, escape, feedback_html
 TRUE_FALSE = ("True", "False")
 
 
-class QuestionWidget(widgets.VBox):
-    """One question: prompt, answer control, Check and Try again buttons, feedback."""
+class SharedModels:
+    """One layout and one style model per kind of control, shared by every question of a quiz.
 
-    def __init__(self, question: Question, number: int, on_checked=None):
+    Each ipywidgets control otherwise makes its own layout and style models, and every model is
+    saved in the executed notebook's widget state: a long quiz would take the notebook near its
+    1 MB limit. Sharing them keeps the file small and changes nothing visible.
+    """
+
+    def __init__(self):
+        self.layout = widgets.Layout()
+        self.auto_width = widgets.Layout(width="auto")
+        self.html = HTMLStyle()
+        self.button = widgets.ButtonStyle()
+        self.description = DescriptionStyle()
+        self.checkbox = CheckboxStyle()
+        self.text = TextStyle()
+
+
+class QuestionWidget(widgets.VBox):
+    """One question: prompt, answer control, Check and Try again buttons, feedback.
+
+    ``intro_html`` (already escaped) goes above the prompt, e.g. which lesson a question is from.
+    """
+
+    def __init__(self, question: Question, number: int, on_checked=None, *,
+                 shared: SharedModels | None = None, intro_html: str = ""):
         self.question = question
         self.on_checked = on_checked
-        self.prompt = widgets.HTML(f"<p><strong>{number}.</strong> {escape(question.prompt)}</p>")
+        self.shared = shared = shared or SharedModels()
+        self.prompt = widgets.HTML(f"{intro_html}<p><strong>{number}.</strong> {escape(question.prompt)}</p>",
+                                   layout=shared.layout, style=shared.html)
         self.control, self.choices = self._make_control()
-        self.check_button = widgets.Button(description="Check", button_style="primary",
-                                           tooltip="Check your answer")
-        self.retry_button = widgets.Button(description="Try again", tooltip="Clear your answer")
-        self.feedback = widgets.HTML("")
+        self.check_button = widgets.Button(description="Check", button_style="primary", tooltip="Check your answer",
+                                           layout=shared.layout, style=shared.button)
+        self.retry_button = widgets.Button(description="Try again", tooltip="Clear your answer",
+                                           layout=shared.layout, style=shared.button)
+        self.feedback = widgets.HTML("", layout=shared.layout, style=shared.html)
         self.check_button.on_click(lambda _: self.check())
         self.retry_button.on_click(lambda _: self.reset())
-        buttons = widgets.HBox([self.check_button, self.retry_button])
-        super().__init__([self.prompt, self.control, buttons, self.feedback])
+        buttons = widgets.HBox([self.check_button, self.retry_button], layout=shared.layout)
+        super().__init__([self.prompt, self.control, buttons, self.feedback], layout=shared.layout)
         self.add_class("course-question")
         self.add_class(f"course-question-{question.id}")
 
     def _make_control(self):
-        q = self.question
-        if q.type == "single":
-            radio = widgets.RadioButtons(options=[o.text for o in q.options], value=None,
-                                         layout=widgets.Layout(width="auto"))
-            return radio, None
-        if q.type == "true_false":
-            return widgets.RadioButtons(options=TRUE_FALSE, value=None), None
+        q, shared = self.question, self.shared
+        if q.type in ("single", "true_false"):
+            options = [o.text for o in q.options] if q.type == "single" else list(TRUE_FALSE)
+            return widgets.RadioButtons(options=options, value=None, style=shared.description,
+                                        layout=shared.auto_width if q.type == "single" else shared.layout), None
         if q.type == "multiple":
-            boxes = [widgets.Checkbox(description=o.text, value=False, indent=False,
-                                      layout=widgets.Layout(width="auto"))
-                     for o in q.options]
-            return widgets.VBox(boxes), boxes
+            boxes = [widgets.Checkbox(description=o.text, value=False, indent=False, layout=shared.auto_width,
+                                      style=shared.checkbox) for o in q.options]
+            return widgets.VBox(boxes, layout=shared.layout), boxes
         unit = f" ({q.unit})" if q.unit else ""
-        return widgets.Text(placeholder=f"Type a number{unit}", description="Answer:"), None
+        return widgets.Text(placeholder=f"Type a number{unit}", description="Answer:", layout=shared.layout,
+                            style=shared.text), None
 
     def response(self):
         """The learner's current answer in the form grade() expects."""
@@ -83,7 +109,8 @@ class QuizWidget(CourseWidget):
         self.bank = bank
         self.score = QuizScore.for_bank(bank)
         self.heading = widgets.HTML(f"<h3>{escape(bank.title)}</h3>")
-        self.questions = [QuestionWidget(q, n, self._record)
+        shared = SharedModels()
+        self.questions = [QuestionWidget(q, n, self._record, shared=shared)
                           for n, q in enumerate(bank.questions, start=1)]
         self.score_label = widgets.HTML(self._score_html())
         super().__init__([self.heading, *self.questions, self.score_label])

@@ -150,7 +150,35 @@ def make_a_plan(page: Page) -> None:
     expect(planner.locator(".js-plotly-plot").first).to_be_visible()
 
 
-EXPLORERS = {"01": explore_anatomy, "02": explore_nerve_roots, "12": make_a_plan}
+def mark_a_symptom(page: Page) -> None:
+    """Lesson 16: mark numbness on the top of the foot, explain, read the L5 rule; then mark the
+    saddle area and see the emergency message come first."""
+    explorer = page.locator(".course-symptom-explorer")
+    explorer.scroll_into_view_if_needed()
+    expect(explorer.locator(".course-not-a-diagnosis")).to_be_visible()
+    explorer.locator(".course-area-top-of-foot input[type=checkbox]").check()
+    explorer.locator("label").filter(has_text="Numbness").first.click()
+    explorer.locator(".course-symptom-explain button, button.course-symptom-explain").first.click()
+    rule = explorer.locator('.course-symptom-card section.course-symptom-rule[data-rule="numb-l5"]')
+    expect(rule).to_contain_text("L5")
+    explorer.locator(".course-area-saddle input[type=checkbox]").check()
+    explorer.locator(".course-symptom-explain button, button.course-symptom-explain").first.click()
+    expect(explorer.locator(".course-emergency")).to_be_visible()
+
+
+def tick_a_red_flag(page: Page) -> None:
+    """Lesson 17: tick a red flag by clicking and read an unmistakable message."""
+    checker = page.locator(".course-red-flag-checker")
+    checker.scroll_into_view_if_needed()
+    checker.get_by_role("checkbox", name="Do you have pain, numbness or weakness in both legs?").check()
+    verdict = checker.locator(".course-verdict")
+    expect(verdict).to_contain_text("EMERGENCY")
+    expect(verdict).to_contain_text("Call your local emergency number")
+    expect(checker.locator(".course-verdict-emergency[role=alert]")).to_have_count(1)
+
+
+EXPLORERS = {"01": explore_anatomy, "02": explore_nerve_roots, "12": make_a_plan, "16": mark_a_symptom,
+             "17": tick_a_red_flag}
 
 
 def check_button(question: Locator) -> Locator:

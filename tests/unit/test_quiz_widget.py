@@ -90,3 +90,11 @@ def test_plain_text_form_is_a_sentence_not_a_widget_repr(widget):
 def test_quiz_loads_a_shipped_bank_by_notebook_name():
     widget = quiz("01_anatomy_of_the_lower_back")
     assert len(widget.questions) == len(load_bank("01_anatomy_of_the_lower_back"))
+
+
+def test_questions_of_a_quiz_share_layout_and_style_models(widget):
+    """Shared models keep the executed notebook's widget state small (nothing visible changes)."""
+    first, last = widget.questions[0], widget.questions[-1]
+    assert first.shared is last.shared
+    assert first.check_button.style is last.retry_button.style
+    assert first.prompt.layout is last.feedback.layout
