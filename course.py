@@ -67,7 +67,7 @@ def ensure_chromium() -> None:
         return
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     run("apt-get", "update", "-qq", env=env)
-    run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core", env=env)
+    run("apt-get", "install", "-y", "-qq", "chromium", "fonts-dejavu-core", env=env)
 
 
 def lab(extra: list[str]) -> int:
