@@ -1,7 +1,8 @@
 """Tools for course authors: keep generated cells in sync and re-execute notebooks.
 
-Run through the course script: ``python3 course.py sync`` rewrites generated cells and
-the README course map; ``python3 course.py execute`` re-runs every notebook in place.
+Run through the course script: ``python3 course.py sync`` rewrites generated cells, the
+README course map and the teacher's guides in ``teachers/``; ``python3 course.py execute``
+re-runs every notebook in place.
 
 A generated cell is a markdown cell whose metadata holds ``{"course": {"generated": KIND}}``:
 ``nav`` (previous · course map · next), ``course-map`` (the table in 00), ``safety``
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import nbformat
 
-from lessons import course
+from lessons import course, teaching
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
@@ -92,6 +93,10 @@ def sync(check: bool = False, only: list[Path] | None = None) -> list[str]:
                 nbformat.write(nb, path)
     if only:
         return stale
+    guides = teaching.stale_guides()
+    stale += [f"teachers/{name}: teacher's guide is out of date" for name in guides]
+    if guides and not check:
+        teaching.write_guides()
     text = README.read_text(encoding="utf-8")
     new_text = readme_with_map(text)
     if new_text != text:
