@@ -21,14 +21,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import html
-import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import genanki
 
+from lessons.files import write_atomically
 from lessons.quiz import Question, QuestionBank, all_banks
 
 GIFT_SPECIAL = "~=#{}:"
@@ -204,19 +203,6 @@ def write_anki_package(path: str | Path, banks: Iterable[QuestionBank] | None = 
 
 # --------------------------------------------------------------------------- command line
 
-def _write_atomically(path: Path, write) -> None:
-    """Call ``write(temp_path)`` on a temporary file next to ``path``, then move it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(temp))
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m lessons.exports",
@@ -232,9 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     banks = all_banks()
     if args.format == "gift":
         text = all_banks_to_gift(banks)
-        _write_atomically(args.output, lambda temp: temp.write_text(text, encoding="utf-8"))
+        write_atomically(args.output, lambda temp: temp.write_text(text, encoding="utf-8"))
     else:
-        _write_atomically(args.output, lambda temp: write_anki_package(temp, banks))
+        write_atomically(args.output, lambda temp: write_anki_package(temp, banks))
     n_questions = sum(len(bank) for bank in banks)
     print(f"Wrote {n_questions} questions from {len(banks)} quizzes to {args.output}")
     return 0

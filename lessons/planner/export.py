@@ -20,12 +20,11 @@ import base64
 import csv
 import hashlib
 import io
-import os
-import tempfile
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
 
+from lessons.files import write_atomically
 from lessons.planner.plan import (
     DOSE_NOTE,
     LEVEL_LABELS,
@@ -107,15 +106,9 @@ def write_new_file(folder: Path, stem: str, ext: str, data: bytes) -> Path:
         except FileExistsError:
             continue
         break
-    handle, temporary = tempfile.mkstemp(prefix=f".{stem}-", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
+        write_atomically(target, lambda temp: temp.write_bytes(data))
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
         target.unlink(missing_ok=True)
         raise
     return target

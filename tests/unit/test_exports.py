@@ -9,6 +9,7 @@ import zipfile
 import pytest
 
 from lessons import exports
+from lessons.files import write_atomically
 from lessons.quiz import Option, Question, QuestionBank, all_banks
 
 SPECIAL = "~=#{}:"
@@ -299,5 +300,5 @@ def test_failed_write_leaves_no_file(tmp_path):
         raise RuntimeError("disk full")
 
     with pytest.raises(RuntimeError):
-        exports._write_atomically(out, boom)
+        write_atomically(out, boom)
     assert list(tmp_path.iterdir()) == []

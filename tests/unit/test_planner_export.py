@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from lessons.planner import export
+from lessons import files
 from lessons.planner.export import (
     CSV_COLUMNS,
     ExportError,
@@ -84,7 +84,7 @@ def test_write_is_atomic_and_cleans_up_on_failure(tmp_path, monkeypatch):
         assert Path(src).read_bytes() == b"data"           # the whole file is written before the move
         real_replace(src, dst)
 
-    monkeypatch.setattr(export.os, "replace", spy)
+    monkeypatch.setattr(files.os, "replace", spy)
     path = write_new_file(tmp_path, "plan", "md", b"data")
     assert path.read_bytes() == b"data" and len(calls) == 1
     assert calls[0][0].startswith(".plan-") and calls[0][0].endswith(".tmp") and calls[0][1] == "plan.md"
@@ -92,7 +92,7 @@ def test_write_is_atomic_and_cleans_up_on_failure(tmp_path, monkeypatch):
     def broken(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(export.os, "replace", broken)
+    monkeypatch.setattr(files.os, "replace", broken)
     with pytest.raises(OSError, match="disk full"):
         write_new_file(tmp_path, "plan", "md", b"new")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.md"]   # no half file, no claimed name
