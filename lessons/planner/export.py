@@ -36,6 +36,7 @@ from lessons.planner.plan import (
     WeekPlan,
     duration,
 )
+from lessons.widgets.base import escape
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPORT_FOLDER = "exports"
@@ -242,61 +243,55 @@ th:first-child, td:first-child { text-align: left; }
 """
 
 
-def _e(text: object) -> str:
-    from lessons.widgets.base import escape
-
-    return escape(text)
-
-
 def item_html(item: PlanItem, number: int, heading: str = "h4") -> str:
     """One exercise as a card: picture (data URI, alt text), name, position, dose, steps, feel, stop."""
     ex = item.exercise
     uri = image_data_uri(ex.image)
-    picture = (f'<img src="{uri}" alt="{_e(ex.alt)}" width="120">' if uri
-               else f'<p class="no-picture"><em>Picture: {_e(ex.alt)}</em></p>')
-    steps = "".join(f"<li>{_e(step)}</li>" for step in ex.steps)
-    return (f'<div class="item course-plan-item" data-exercise="{_e(ex.id)}">{picture}<div>'
-            f"<{heading}>{number}. {_e(ex.name)}</{heading}>"
-            f"<p><strong>{_e(item.dose)}</strong> · {_e(POSITION_LABELS.get(ex.position, ex.position))} · "
-            f"{_e(LEVEL_LABELS.get(ex.level, ex.level))}</p><p>{_e(ex.purpose)}</p><ol>{steps}</ol>"
-            f"<p><strong>How it should feel:</strong> {_e(ex.feel)}</p>"
-            f"<p><strong>Stop if:</strong> {_e(ex.stop_if)}</p></div></div>")
+    picture = (f'<img src="{uri}" alt="{escape(ex.alt)}" width="120">' if uri
+               else f'<p class="no-picture"><em>Picture: {escape(ex.alt)}</em></p>')
+    steps = "".join(f"<li>{escape(step)}</li>" for step in ex.steps)
+    return (f'<div class="item course-plan-item" data-exercise="{escape(ex.id)}">{picture}<div>'
+            f"<{heading}>{number}. {escape(ex.name)}</{heading}>"
+            f"<p><strong>{escape(item.dose)}</strong> · {escape(POSITION_LABELS.get(ex.position, ex.position))} · "
+            f"{escape(LEVEL_LABELS.get(ex.level, ex.level))}</p><p>{escape(ex.purpose)}</p><ol>{steps}</ol>"
+            f"<p><strong>How it should feel:</strong> {escape(ex.feel)}</p>"
+            f"<p><strong>Stop if:</strong> {escape(ex.stop_if)}</p></div></div>")
 
 
 def html_sheet(plan: Plan) -> str:
     """A complete, printable HTML page (no scripts, no network: pictures are data URIs)."""
     first = plan.weeks[0]
-    parts = [f"<h1>{_e(plan.title)}</h1>", f"<p>{_e(plan.summary)}</p>", f"<p><em>{_e(NOT_ADVICE)}</em></p>",
-             '<section class="safety"><h2>Safety first</h2><ul>']
-    parts += [f"<li>{_e(note.text)}</li>" for note in plan.notes]
-    parts += ["</ul></section>", f"<h2>Your session (week 1): {_e(duration(first.total_seconds))}</h2>",
-              f"<p>{_e(DOSE_NOTE)}</p>"]
+    parts = [f"<h1>{escape(plan.title)}</h1>", f"<p>{escape(plan.summary)}</p>",
+             f"<p><em>{escape(NOT_ADVICE)}</em></p>", '<section class="safety"><h2>Safety first</h2><ul>']
+    parts += [f"<li>{escape(note.text)}</li>" for note in plan.notes]
+    parts += ["</ul></section>", f"<h2>Your session (week 1): {escape(duration(first.total_seconds))}</h2>",
+              f"<p>{escape(DOSE_NOTE)}</p>"]
     for phase, label in PHASE_LABELS.items():
         items = first.items_in(phase)
         if items:
-            parts.append(f"<h3>{_e(label)}: {_e(duration(first.phase_seconds(phase)))}</h3>")
+            parts.append(f"<h3>{escape(label)}: {escape(duration(first.phase_seconds(phase)))}</h3>")
             parts += [item_html(item, number) for number, item in enumerate(items, start=1)]
     parts += ["<h2>Week by week</h2>",
-              f"<p>{_e(WEEKS_NOTE)} Tick a box for each session you do.</p>",
+              f"<p>{escape(WEEKS_NOTE)} Tick a box for each session you do.</p>",
               "<table><caption>Sets each week</caption><thead><tr><th scope='col'>Exercise</th>"
               + "".join(f"<th scope='col'>Week {week.number}</th>" for week in plan.weeks) + "</tr></thead><tbody>"]
     for ex in plan.exercises:
-        parts.append(f"<tr><th scope='row'>{_e(ex.name)}</th>"
-                     + "".join(f"<td>{_e(dose_for_week(plan, ex.id, week))}</td>" for week in plan.weeks) + "</tr>")
+        parts.append(f"<tr><th scope='row'>{escape(ex.name)}</th>"
+                     + "".join(f"<td>{escape(dose_for_week(plan, ex.id, week))}</td>" for week in plan.weeks) + "</tr>")
     parts.append("<tr><th scope='row'>Rest between holds and sets</th>"
-                 + "".join(f"<td>{_e(week.rest_words.replace(' rest', ''))}</td>" for week in plan.weeks) + "</tr>")
+                 + "".join(f"<td>{escape(week.rest_words.replace(' rest', ''))}</td>" for week in plan.weeks) + "</tr>")
     boxes = '<span class="tick"></span>' * plan.request.sessions_per_week
-    parts.append("<tr><th scope='row'>Done (" + _e(", ".join(day[:3] for day in plan.days)) + ")</th>"
+    parts.append("<tr><th scope='row'>Done (" + escape(", ".join(day[:3] for day in plan.days)) + ")</th>"
                  + f"<td>{boxes}</td>" * len(plan.weeks) + "</tr></tbody></table><ul>")
-    parts += [f"<li><strong>Week {week.number}:</strong> {_e(' '.join(plan.changes(week.number)))}</li>"
+    parts += [f"<li><strong>Week {week.number}:</strong> {escape(' '.join(plan.changes(week.number)))}</li>"
               for week in plan.weeks]
     parts.append("</ul>")
     if plan.left_out:
-        parts.append("<h2>Left out</h2><ul>" + "".join(f"<li>{_e(ex_id)}: {_e(reason)}</li>"
+        parts.append("<h2>Left out</h2><ul>" + "".join(f"<li>{escape(ex_id)}: {escape(reason)}</li>"
                                                         for ex_id, reason in plan.left_out) + "</ul>")
-    parts.append("<h2>Sources</h2><ol>" + "".join(f"<li>{_e(text)}</li>" for text in _sources(plan)) + "</ol>")
+    parts.append("<h2>Sources</h2><ol>" + "".join(f"<li>{escape(text)}</li>" for text in _sources(plan)) + "</ol>")
     return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f"<title>{_e(plan.title)}</title><style>{SHEET_CSS}</style></head><body>"
+            f"<title>{escape(plan.title)}</title><style>{SHEET_CSS}</style></head><body>"
             + "\n".join(parts) + "</body></html>\n")
 
 
