@@ -13,7 +13,9 @@ A generated cell is a markdown cell whose metadata holds ``{"course": {"generate
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -68,6 +70,11 @@ def notebook_paths() -> list[Path]:
     return sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
 
 
+def all_notebook_paths() -> list[Path]:
+    """The lessons, the course's other notebooks (e.g. My progress) and the teacher notebooks."""
+    return sorted(NOTEBOOK_DIR.glob("*.ipynb")) + sorted((ROOT / "teachers").glob("*.ipynb"))
+
+
 def check_course_map() -> list[str]:
     """Problems between the course map and the notebooks folder."""
     problems = []
@@ -107,14 +114,21 @@ def sync(check: bool = False, only: list[Path] | None = None) -> list[str]:
 
 
 def execute(paths: list[Path], timeout: int = 120) -> None:
-    """Run notebooks top to bottom in a fresh kernel and save them with their outputs."""
+    """Run notebooks top to bottom in a fresh kernel and save them with their outputs.
+
+    Each kernel saves progress into its own empty temporary file (``BACKPAIN_PROGRESS_DB``), so
+    the outputs never depend on, or add to, the author's own progress.
+    """
     from nbclient import NotebookClient
+
+    from lessons.progress.store import ENV_VAR
 
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                                 resources={"metadata": {"path": str(path.parent)}})
-        client.execute()
+        with tempfile.TemporaryDirectory(prefix="backpain-progress-") as folder:
+            client.execute(env={**os.environ, ENV_VAR: str(Path(folder) / "progress.sqlite3")})
         nbformat.write(nb, path)
         print(f"executed {path.relative_to(ROOT)}")
 
@@ -136,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
             print("Run `python3 course.py sync` to fix.", file=sys.stderr)
             return 1
         return 0
-    execute([p.resolve() for p in args.notebooks] or notebook_paths())
+    execute([p.resolve() for p in args.notebooks] or all_notebook_paths())
     return 0
 
 

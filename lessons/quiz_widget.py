@@ -1,13 +1,22 @@
-"""The "Check yourself" quiz widget: displays a QuestionBank and shows grade() feedback."""
+"""The "Check yourself" quiz widget: displays a QuestionBank and shows grade() feedback.
+
+Every checked answer is also saved in the learner's progress store (``lessons.progress``). The
+store is looked up at the first Check, so opening a notebook creates no file, and a store that
+fails only adds a short message under the score.
+"""
 
 from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
 
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
-from lessons.quiz import Question, QuestionBank, QuizScore, grade, load_bank
+from lessons.progress.store import ProgressStore, default_store
+from lessons.quiz import Feedback, Question, QuestionBank, QuizScore, grade, load_bank
 from lessons.widgets.base import CourseWidget, escape, feedback_html
 
 TRUE_FALSE = ("True", "False")
@@ -82,6 +91,13 @@ class QuestionWidget(widgets.VBox):
             return {i for i, box in enumerate(self.choices) if box.value}
         return self.control.value
 
+    def chosen(self) -> tuple[str, ...]:
+        """The learner's current answer as text, as the progress store keeps it."""
+        if self.question.type == "multiple":
+            return tuple(option.text for option, box in zip(self.question.options, self.choices, strict=True)
+                         if box.value)
+        return () if self.control.value is None else (str(self.control.value),)
+
     def check(self):
         result = grade(self.question, self.response())
         self.feedback.value = feedback_html(
@@ -102,12 +118,57 @@ class QuestionWidget(widgets.VBox):
         self.feedback.value = ""
 
 
-class QuizWidget(CourseWidget):
-    """A whole "Check yourself" quiz with a running score."""
+class ProgressRecorder:
+    """Saves one quiz's checked answers as one attempt in a progress store; never raises.
 
-    def __init__(self, bank: QuestionBank):
+    ``store`` None means ``default_store()``, looked up at the first save. The attempt starts at
+    the first answer that can be graded (an empty Check saves nothing).
+    """
+
+    def __init__(self, lesson: str, total: int, store: ProgressStore | None = None):
+        self.lesson, self.total, self.store = lesson, total, store
+        self.attempt: int | None = None
+        self._told_notice = False
+
+    def save(self, question: str, feedback: Feedback, chosen: tuple[str, ...]) -> str:
+        """Record one answer; returns "" or a short message for the learner."""
+        if not feedback.valid:
+            return ""
+        try:
+            store = self.store = self.store or default_store()
+            if store is None:
+                raise OSError("the progress file could not be opened")
+            if self.attempt is None:
+                self.attempt = store.new_attempt(self.lesson, self.total)
+            try:
+                store.record_answer(self.attempt, self.lesson, question, feedback.correct, chosen)
+            except ValueError:              # the progress was reset since this attempt began
+                self.attempt = store.new_attempt(self.lesson, self.total)
+                store.record_answer(self.attempt, self.lesson, question, feedback.correct, chosen)
+        except (OSError, ValueError, sqlite3.Error) as error:
+            return f"Checked, but your progress could not be saved: {error}"
+        if store.notice and not self._told_notice:
+            self._told_notice = True
+            return store.notice
+        return ""
+
+
+def score_html(score: QuizScore, message: str = "") -> str:
+    """The score line, with a message about saving progress under it if there is one."""
+    extra = f'<br><span class="course-progress-message">{escape(message)}</span>' if message else ""
+    return f'<p class="course-quiz-score" role="status">{escape(score.summary())}{extra}</p>'
+
+
+class QuizWidget(CourseWidget):
+    """A whole "Check yourself" quiz with a running score; answers are saved as the learner's progress.
+
+    ``lesson`` is the notebook name saved with each answer (default: the bank's ``quiz`` name).
+    """
+
+    def __init__(self, bank: QuestionBank, *, lesson: str | None = None, store: ProgressStore | None = None):
         self.bank = bank
         self.score = QuizScore.for_bank(bank)
+        self.progress = ProgressRecorder(lesson or bank.quiz, len(bank), store)
         self.heading = widgets.HTML(f"<h3>{escape(bank.title)}</h3>")
         shared = SharedModels()
         self.questions = [QuestionWidget(q, n, self._record, shared=shared)
@@ -118,14 +179,16 @@ class QuizWidget(CourseWidget):
         self.plain_text = (f"Quiz: {bank.title} ({len(bank)} questions). "
                            "Run this notebook in JupyterLab to answer it.")
 
-    def _score_html(self) -> str:
-        return f'<p class="course-quiz-score" role="status">{escape(self.score.summary())}</p>'
+    def _score_html(self, message: str = "") -> str:
+        return score_html(self.score, message)
 
     def _record(self, question_id, feedback):
         self.score.record(question_id, feedback)
-        self.score_label.value = self._score_html()
+        widget = next(q for q in self.questions if q.question.id == question_id)
+        message = self.progress.save(question_id, feedback, widget.chosen())
+        self.score_label.value = self._score_html(message)
 
 
-def quiz(name: str) -> QuizWidget:
+def quiz(name: str, store: ProgressStore | None = None) -> QuizWidget:
     """The quiz for a notebook, e.g. ``quiz("01_anatomy_of_the_lower_back")``."""
-    return QuizWidget(load_bank(name))
+    return QuizWidget(load_bank(name), lesson=Path(name).stem, store=store)

@@ -3,14 +3,16 @@
 Controls for every input, a "Make my plan" button, the plan as cards with the pictures (SVG as
 data URIs, with alt text), the safety notes, a plotly chart of the weeks, a follow-along mode (an
 ``ipywidgets.Play`` clock running in the browser, with a countdown for each hold and rest) and
-buttons that save the plan into ``exports/``. The HTML comes from pure functions
-(``plan_cards_html``, ``notes_html``, ``schedule_html``, ``countdown_html``) tested without a widget.
+buttons that save the plan into ``exports/`` and keep it, by name, in the learner's progress store.
+The HTML comes from pure functions (``plan_cards_html``, ``notes_html``, ``schedule_html``,
+``countdown_html``) tested without a widget.
 Nothing here raises: a request the planner cannot honour shows its message in the widget.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +20,7 @@ import ipywidgets as widgets
 
 from lessons.figures.planner import weeks_figure
 from lessons.planner.catalogue import LEVELS, POSITIONS, PROBLEMS, load_catalogue
-from lessons.planner.export import FORMATS, ExportError, export_plan, image_data_uri, next_monday
+from lessons.planner.export import FORMATS, ExportError, export_plan, file_stem, image_data_uri, next_monday
 from lessons.planner.plan import (
     DOSE_NOTE,
     LEVEL_LABELS,
@@ -37,6 +39,7 @@ from lessons.planner.plan import (
     make_plan,
     step_at,
 )
+from lessons.progress.store import ProgressStore, default_store
 from lessons.widgets.base import CARD_STYLE, CourseWidget, escape, feedback_html, show_figure
 
 START_TEXT = ("Choose your main problem, how long and how often, your level and the positions you can get into, "
@@ -104,6 +107,15 @@ def schedule_html(plan: Plan) -> str:
             f"<th scope='col'>What changes</th></tr></thead><tbody>{rows}</tbody></table>")
 
 
+def plan_record(plan: Plan) -> tuple[str, dict]:
+    """The name and the JSON-able choices under which a plan is kept in the progress store."""
+    req = plan.request
+    return file_stem(plan), {
+        "problem": req.problem, "minutes": req.minutes, "sessions_per_week": req.sessions_per_week,
+        "level": req.level, "positions": sorted(req.positions), "leave_out": sorted(req.leave_out),
+        "weeks": req.weeks, "days": list(plan.days), "summary": plan.summary}
+
+
 def countdown_html(steps: tuple[Step, ...], second: int) -> tuple[str, str]:
     """(what to do now, and next; the countdown) at ``second`` seconds into a session."""
     found = step_at(steps, second)
@@ -127,9 +139,11 @@ class StretchPlanner(CourseWidget):
     plain_text = ("Stretching-routine planner: choose your problem, minutes, sessions, level, positions and "
                   "weeks, then press Make my plan (run in JupyterLab).")
 
-    def __init__(self, catalogue=None, export_folder: Path | str | None = None):
+    def __init__(self, catalogue=None, export_folder: Path | str | None = None, *,
+                 store: ProgressStore | None = None):
         self.catalogue = tuple(catalogue) if catalogue is not None else load_catalogue()
         self.export_folder = export_folder
+        self.store = store                      # None: default_store(), looked up at the first save
         self.plan: Plan | None = None
         self.steps: tuple[Step, ...] = ()
         style = {"description_width": "initial"}
@@ -277,5 +291,17 @@ class StretchPlanner(CourseWidget):
             return None
         where = Path(os.path.relpath(path, Path.cwd())).as_posix()
         extra = (f" The calendar starts on {start:%A %d %B %Y}." if fmt == "ics" else "")
-        self.saved.value = feedback_html(True, f"Saved {where}", f"Open it from the file browser.{extra}")
+        self.saved.value = feedback_html(True, f"Saved {where}", f"Open it from the file browser.{extra}",
+                                         self.save_to_progress())
         return path
+
+    def save_to_progress(self) -> tuple[str, ...]:
+        """Keep the plan in the progress store; a note for the learner if that failed (never raises)."""
+        try:
+            self.store = self.store or default_store()
+            if self.store is None:
+                raise OSError("the progress file could not be opened")
+            self.store.save_plan(*plan_record(self.plan))
+        except (OSError, ValueError, TypeError, sqlite3.Error) as error:
+            return (f"The file is saved, but the plan could not be kept with your progress: {error}",)
+        return ()

@@ -3,7 +3,8 @@
 It looks like a lesson quiz (class ``course-quiz``, one ``course-question`` per question, and one
 ``course-quiz-score`` line), so learners and the browser test use it the same way. The drawing,
 scoring and "revisit" rule are pure functions in ``lessons.assessment``; the card text is the pure
-``results_card`` below, and the chart is ``lessons.figures.assessment.results_figure``.
+``results_card`` below, and the chart is ``lessons.figures.assessment.results_figure``. Checked
+answers are saved in the progress store as lesson ``19_final_assessment``, as a lesson quiz saves them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import ipywidgets as widgets
 from lessons import course
 from lessons.assessment import (
     DEFAULT_SEED,
+    FINAL_ASSESSMENT,
     REVISIT_THRESHOLD,
     DrawnQuestion,
     LessonScore,
@@ -25,8 +27,9 @@ from lessons.assessment import (
     score_by_lesson,
 )
 from lessons.figures.assessment import lesson_name, results_figure
+from lessons.progress.store import ProgressStore
 from lessons.quiz import Question, QuizScore
-from lessons.quiz_widget import QuestionWidget, SharedModels
+from lessons.quiz_widget import ProgressRecorder, QuestionWidget, SharedModels, score_html
 from lessons.widgets.base import CARD_STYLE, CourseWidget, escape, feedback_html, show_figure
 
 START_RESULTS = "Answer as many questions as you like, then press Show my results."
@@ -72,10 +75,12 @@ class FinalAssessment(CourseWidget):
     plain_text = ("Final assessment: questions from every lesson, with a score by lesson. "
                   "Run this notebook in JupyterLab to answer it.")
 
-    def __init__(self, drawn: Sequence[DrawnQuestion], threshold: float = REVISIT_THRESHOLD):
+    def __init__(self, drawn: Sequence[DrawnQuestion], threshold: float = REVISIT_THRESHOLD, *,
+                 store: ProgressStore | None = None):
         self.drawn = tuple(drawn)
         self.threshold = check_threshold(threshold)
         self.score = QuizScore(len(self.drawn), {})
+        self.progress = ProgressRecorder(FINAL_ASSESSMENT, len(self.drawn), store)
         self.shared = SharedModels()
         n_lessons = len({lesson_file for lesson_file, _ in self.drawn})
         self.heading = widgets.HTML(
@@ -98,15 +103,17 @@ class FinalAssessment(CourseWidget):
     def _question(self, lesson_file: str, question: Question, number: int) -> QuestionWidget:
         key = question_key(lesson_file, question)
         intro = f'<p class="course-question-lesson"><em>From lesson {escape(lesson_name(lesson_file))}</em></p>'
-        return QuestionWidget(question, number, lambda _qid, feedback: self._record(key, feedback),
-                              shared=self.shared, intro_html=intro)
+        widget = QuestionWidget(question, number, shared=self.shared, intro_html=intro)
+        widget.on_checked = lambda _qid, feedback: self._record(key, feedback, widget.chosen())
+        return widget
 
-    def _score_html(self) -> str:
-        return f'<p class="course-quiz-score" role="status">{escape(self.score.summary())}</p>'
+    def _score_html(self, message: str = "") -> str:
+        return score_html(self.score, message)
 
-    def _record(self, key: str, feedback) -> None:
+    def _record(self, key: str, feedback, chosen: tuple[str, ...] = ()) -> None:
         self.score.record(key, feedback)
-        self.score_label.value = self._score_html()
+        message = self.progress.save(key, feedback, chosen)
+        self.score_label.value = self._score_html(message)
 
     def scores(self) -> dict[str, LessonScore]:
         """The score by lesson so far (unanswered questions count as not correct)."""
@@ -124,6 +131,6 @@ class FinalAssessment(CourseWidget):
         return scores
 
 
-def final_assessment(seed: int = DEFAULT_SEED) -> FinalAssessment:
+def final_assessment(seed: int = DEFAULT_SEED, store: ProgressStore | None = None) -> FinalAssessment:
     """The final assessment: about two questions from every lesson, in an order fixed by ``seed``."""
-    return FinalAssessment(draw_questions(seed=seed))
+    return FinalAssessment(draw_questions(seed=seed), store=store)

@@ -69,6 +69,11 @@ class LabServer:
     log: Path
 
     @property
+    def progress_db(self) -> Path:
+        """The server's own progress store (``_server_env``): kernels save quiz answers here."""
+        return self.log.parent / "progress" / "progress.sqlite3"
+
+    @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
@@ -113,6 +118,7 @@ def _server_env(tmp: Path) -> dict[str, str]:
     # The kernel inherits this environment: `lessons` imports even if not pip-installed.
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     env.pop("JUPYTER_PATH", None)
+    env["BACKPAIN_PROGRESS_DB"] = str(tmp / "progress" / "progress.sqlite3")  # never a real learner's store
     return env
 
 

@@ -22,6 +22,7 @@ from lessons.assessment import (
     score_by_lesson,
 )
 from lessons.figures.assessment import REVISIT_PATTERN, bar_text, lesson_name, results_figure
+from lessons.progress.store import ProgressStore
 from lessons.quiz import Question, QuestionBank, all_banks
 from lessons.quiz_widget import QuestionWidget
 from lessons.widgets.assessment import (
@@ -290,3 +291,20 @@ def test_shared_models_keep_the_widget_small():
     layouts = {id(child.layout) for question in widget.questions
                for child in (question, question.prompt, question.check_button, question.feedback)}
     assert len(layouts) == 1
+
+
+def test_checked_answers_are_saved_under_the_final_assessment(tmp_path):
+    store = ProgressStore(tmp_path / "progress.sqlite3")
+    widget = FinalAssessment(draw_questions(FAKE), store=store)
+    widget.questions[0].check_button.click()              # no answer: nothing saved
+    assert store.attempts() == []
+    answer(widget.questions[0], right=False)
+    answer(widget.questions[0], right=True)
+    answer(widget.questions[3], right=False)
+    (attempt,) = store.attempts()
+    assert (attempt.lesson, attempt.total) == (FINAL_ASSESSMENT, len(widget.drawn))
+    assert (attempt.answered, attempt.correct) == (2, 1)
+    keys = [question_key(lesson_file, q) for lesson_file, q in widget.drawn]
+    assert [(a.lesson, a.question, a.correct) for a in store.answers()] == [
+        (FINAL_ASSESSMENT, keys[0], False), (FINAL_ASSESSMENT, keys[0], True), (FINAL_ASSESSMENT, keys[3], False)]
+    assert store.answers()[1].chosen == ("True",)

@@ -31,6 +31,7 @@ from lessons.planner.export import (
 )
 from lessons.planner.plan import WEEKDAYS, PlanRequest, make_plan
 from lessons.planner.widget import StretchPlanner
+from lessons.progress.store import ProgressStore
 from tests.unit.test_planner import FIXTURE
 
 START = date(2026, 1, 5)          # a Monday
@@ -255,3 +256,34 @@ def test_widget_export_failure_is_a_message(tmp_path):
     planner.make_button.click()
     assert planner.export(fmt="md") is None
     assert "Could not save the file." in planner.saved.value and 'role="status"' in planner.saved.value
+
+
+def test_widget_export_keeps_the_plan_in_the_progress_store(tmp_path):
+    store = ProgressStore(tmp_path / "progress.sqlite3")
+    planner = StretchPlanner(export_folder=tmp_path / "exports", store=store)
+    planner.minutes.value = 10
+    planner.make_button.click()
+    assert store.plans() == []                              # making a plan is not saving it
+    planner.export_buttons["md"].click()
+    planner.export_buttons["csv"].click()
+    (saved,) = store.plans()                                # the same plan twice is kept once
+    assert saved.name == "stretching-plan-general-10min"
+    assert saved.plan["minutes"] == 10 and saved.plan["days"] == ["Monday", "Wednesday", "Friday"]
+    assert saved.plan["positions"] == sorted(planner.plan.request.positions)
+    planner.minutes.value = 15
+    planner.make_button.click()
+    planner.export_buttons["ics"].click()
+    assert [p.name for p in store.plans()] == ["stretching-plan-general-10min", "stretching-plan-general-15min"]
+
+
+class BrokenStore:
+    def save_plan(self, name, plan):
+        raise OSError("disk full")
+
+
+def test_widget_export_with_a_failing_store_still_saves_the_file(tmp_path):
+    planner = StretchPlanner(export_folder=tmp_path, store=BrokenStore())
+    planner.make_button.click()
+    path = planner.export("md")
+    assert path is not None and path.exists()
+    assert "Saved " in planner.saved.value and "could not be kept with your progress: disk full" in planner.saved.value
