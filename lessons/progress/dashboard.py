@@ -1,0 +1,240 @@
+"""The "My progress" page: what a learner studying alone has done, what to do next, and their data.
+
+The rules live in ``lessons.progress.summary`` and the charts in ``lessons.figures.progress``; the HTML
+pieces are the pure ``*_html`` functions below. Everything a learner typed is escaped. A store that
+cannot be read, a file that cannot be written: a message in the widget, never a traceback. The store's
+location is shown only when asked for, so a saved notebook never holds a path.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from lessons import course
+from lessons.assessment import REVISIT_THRESHOLD
+from lessons.figures.progress import history_figure, progress_figure
+from lessons.progress.summary import COMPLETED, NOT_STARTED, lesson_progress, next_steps, score_history
+from lessons.widgets.base import FEEDBACK_STYLE, CourseWidget, escape, feedback_html, show_figure
+
+STORE_ERRORS = (OSError, ValueError, sqlite3.Error)
+MAX_NAME = 60
+NO_STORE = ("Your progress cannot be kept on this computer.",
+            "The progress file could not be opened (for example, its folder cannot be written to). The lessons "
+            "and quizzes still work, but your answers are not saved. To keep them in another file, set the "
+            "BACKPAIN_PROGRESS_DB environment variable to that file before starting JupyterLab.")
+NO_SCORES = "No quiz scores yet. Answer a lesson's “Check yourself” quiz and press Refresh to see them here."
+DOWNLOAD_HELP = ("To download it, find it in JupyterLab's file browser (the folder icon on the left), "
+                 "right-click it and choose Download. On Binder this is the only way to keep your progress: "
+                 "the session and everything in it is deleted when it ends.")
+LINK_STYLE = "color:#0072B2;text-decoration:underline"   # a link looks like one in a widget, not by colour only
+CELL = 'style="padding:2px 16px 2px 0;text-align:left"'
+_MARKDOWN_LINK = re.compile(r"^\[(?P<text>[^\]]+)\]\((?P<href>[^)]+)\)$")
+
+
+def lesson_link_html(file: str) -> str:
+    """``lessons.course.lesson_link`` (Markdown) as an HTML link, escaped."""
+    text = course.lesson_link(file)
+    match = _MARKDOWN_LINK.match(text)
+    if match is None:
+        return escape(text.replace("*", ""))
+    return f'<a href="{escape(match["href"])}" style="{LINK_STYLE}">{escape(match["text"])}</a>'
+
+
+def progress_html(progress) -> str:
+    """A table: each lesson, its status in words and how many of its questions were answered right."""
+    rows = "".join(
+        f'<tr data-lesson="{escape(item.file)}"><td {CELL}>{lesson_link_html(item.file)}</td>'
+        f'<td class="course-progress-status" {CELL}>{escape(item.status)}</td>'
+        f"<td {CELL}>{f'{item.right} of {item.questions}' if item.questions else '–'}</td></tr>"
+        for item in progress)
+    done = sum(item.status == COMPLETED for item in progress)
+    return (f"<p>You have completed {done} of {len(progress)} lessons.</p>"
+            f'<table class="course-progress-table"><thead><tr><th {CELL}>Lesson</th><th {CELL}>Status</th>'
+            f"<th {CELL}>Questions ever answered right</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+def next_html(steps, progress, threshold: float = REVISIT_THRESHOLD) -> str:
+    status = {item.file: item.status for item in progress}
+    if steps.next_lesson is None:
+        lines = ["<p><strong>You have completed every lesson.</strong> Well done!</p>"]
+    else:
+        verb = "Start" if status.get(steps.next_lesson) == NOT_STARTED else "Carry on with"
+        lines = [f"<p><strong>Next:</strong> {verb} {lesson_link_html(steps.next_lesson)} "
+                 "(the first lesson you have not completed).</p>"]
+    if steps.revisit:
+        items = "".join(f"<li>{lesson_link_html(file)}</li>" for file in steps.revisit)
+        lines.append(f"<p><strong>Worth another look</strong> (your latest quiz score there was below "
+                     f"{round(100 * threshold)}%):</p><ul>{items}</ul>")
+    return '<div class="course-progress-next" role="status">' + "".join(lines) + "</div>"
+
+
+def plans_html(plans) -> str:
+    if not plans:
+        return f"<p>No saved plans yet. Make one in {lesson_link_html('12_stretching_planner')}.</p>"
+    return "<ul>" + "".join(f"<li>{escape(plan.name)}</li>" for plan in plans) + "</ul>"
+
+
+def saved_file_html(where: str) -> str:
+    """The message after an export: a link to the file and how to download it (escaped)."""
+    return (f'<div class="course-feedback course-feedback-right" role="status" aria-live="polite" '
+            f'style="{FEEDBACK_STYLE["right"]}"><strong>✔ Saved '
+            f'<a href="{escape(where)}" style="{LINK_STYLE}">{escape(where)}</a></strong>'
+            f"<p>{escape(DOWNLOAD_HELP)}</p></div>")
+
+
+def _button(description: str, tooltip: str, action, **style) -> widgets.Button:
+    button = widgets.Button(description=description, tooltip=tooltip, layout=widgets.Layout(width="auto"), **style)
+    button.on_click(lambda _button: action())
+    return button
+
+
+class ProgressDashboard(CourseWidget):
+    """The progress page, built from a ``ProgressStore`` (None: a message saying progress is not kept)."""
+
+    plain_text = ("My progress: your lessons (not started, started or completed), your quiz scores, what to "
+                  "do next, and buttons to export or reset your progress. Run this notebook in JupyterLab to use it.")
+
+    def __init__(self, store, export_folder: Path | str = "exports", threshold: float = REVISIT_THRESHOLD):
+        self.store, self.export_folder, self.threshold = store, export_folder, threshold
+        self.status = widgets.HTML()
+        if store is None:
+            self.status.value = feedback_html(False, *NO_STORE)
+            super().__init__([self.status])
+            self.add_class("course-progress-dashboard")
+            return
+        self.notice = widgets.HTML(feedback_html(False, "About your saved progress", store.notice)
+                                   if store.notice else "")
+        self.heading = widgets.HTML()
+        self.name_box = widgets.Text(description="Your name:", placeholder=f"up to {MAX_NAME} characters")
+        self.name_message = widgets.HTML()
+        self.progress_table, self.progress_chart = widgets.HTML(), widgets.Output()
+        self.history_message, self.history_chart = widgets.HTML(), widgets.Output()
+        self.next_card, self.plans = widgets.HTML(), widgets.HTML()
+        self.export_message, self.reset_message, self.where_message = widgets.HTML(), widgets.HTML(), widgets.HTML()
+        self.confirm_row = widgets.HBox([
+            _button("Yes, delete my progress", "Delete every saved answer (a copy is kept)", self.reset,
+                    button_style="danger"),
+            _button("Cancel", "Keep your progress", self.cancel_reset)], layout=widgets.Layout(display="none"))
+        h = widgets.HTML
+        super().__init__([
+            self.notice, self.heading, self.status,
+            widgets.HBox([_button("Refresh", "Read your progress again (after working in other lessons)",
+                                  self.refresh, icon="refresh"),
+                          _button("Where is my progress kept?", "Show the file your progress is saved in",
+                                  self.show_location)]), self.where_message,
+            h("<h4>Your name</h4><p>Optional: it goes on the files you export.</p>"),
+            widgets.HBox([self.name_box, _button("Save name", "Save your name", self.save_name)]), self.name_message,
+            h("<h4>Progress per lesson</h4>"), self.progress_table, self.progress_chart,
+            h("<h4>Quiz score history</h4>"), self.history_message, self.history_chart,
+            h("<h4>What to do next</h4>"), self.next_card,
+            h("<h4>Saved plans</h4>"), self.plans,
+            h("<h4>Keep a copy of your progress</h4>"),
+            widgets.HBox([_button("Download as JSON", "Save your progress as a JSON file", lambda: self.export("json")),
+                          _button("Download as CSV", "Save your answers as a CSV table", lambda: self.export("csv"))]),
+            self.export_message,
+            h("<h4>Start again</h4>"),
+            widgets.HBox([_button("Reset my progress…", "Delete your saved progress (asks first)", self.ask_reset)]),
+            self.confirm_row,
+            self.reset_message])
+        self.add_class("course-progress-dashboard")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the store again and redraw every part."""
+        try:
+            attempts, answers = self.store.attempts(), self.store.answers()
+            plans, name = self.store.plans(), self.store.display_name()
+        except STORE_ERRORS as error:
+            self.status.value = feedback_html(False, "Your progress could not be read.", str(error))
+            return
+        self.status.value = ""
+        self.heading.value = f"<h3>Hello, {escape(name)}</h3>" if name else ""
+        self.name_box.value = name
+        progress = lesson_progress(attempts, answers)
+        history = score_history(attempts)
+        self.progress_table.value = progress_html(progress)
+        show_figure(self.progress_chart, progress_figure(progress))
+        if history:
+            self.history_message.value = ""
+            show_figure(self.history_chart, history_figure(history, self.threshold))
+        else:
+            self.history_message.value = feedback_html(None, NO_SCORES)
+            self.history_chart.outputs = ()
+        self.next_card.value = next_html(next_steps(progress, history, self.threshold), progress, self.threshold)
+        self.plans.value = plans_html(plans)
+
+    def save_name(self) -> None:
+        typed = self.name_box.value.strip()
+        if not typed:
+            self.name_message.value = feedback_html(False, "Type a name first, then press Save name.")
+            return
+        try:
+            stored = self.store.set_display_name(typed)
+        except STORE_ERRORS as error:
+            self.name_message.value = feedback_html(False, "Your name could not be saved.", str(error))
+            return
+        note = (f"Names are kept to {MAX_NAME} characters, so it was shortened.",) if len(typed) > MAX_NAME else ()
+        self.name_message.value = feedback_html(True, f"Saved your name: {stored}", notes=note)
+        self.refresh()
+
+    def export(self, fmt: str) -> Path | None:
+        """Save the progress as JSON or CSV in the export folder and say where; errors are a message."""
+        try:
+            from lessons.progress.results import export_results
+
+            path = Path(export_results(self.store, self.export_folder, fmt))
+        except (*STORE_ERRORS, ImportError) as error:
+            self.export_message.value = feedback_html(False, "Could not save the file.", str(error))
+            return None
+        try:
+            where = Path(os.path.relpath(path, Path.cwd())).as_posix()
+        except ValueError:  # another drive (Windows)
+            where = path.name
+        self.export_message.value = saved_file_html(where)
+        return path
+
+    def ask_reset(self) -> None:
+        self.confirm_row.layout.display = "flex"
+        self.reset_message.value = feedback_html(None, "Delete all your saved progress?",
+                                                 "Your answers, scores, name and saved plans are removed. "
+                                                 "A copy of the file is kept first.")
+
+    def cancel_reset(self) -> None:
+        self.confirm_row.layout.display = "none"
+        self.reset_message.value = feedback_html(None, "Nothing was deleted.")
+
+    def reset(self) -> Path | None:
+        self.confirm_row.layout.display = "none"
+        try:
+            backup = Path(self.store.reset())
+        except STORE_ERRORS as error:
+            self.reset_message.value = feedback_html(False, "Your progress could not be reset.", str(error))
+            return None
+        self.reset_message.value = feedback_html(
+            True, "Your progress was deleted.",
+            f"A copy was kept first, in the file {backup.name} next to your progress file "
+            "(press “Where is my progress kept?” to see that folder).")
+        self.name_message.value = self.export_message.value = ""
+        self.refresh()
+        return backup
+
+    def show_location(self) -> None:
+        try:
+            where = self.store.location_text()
+        except STORE_ERRORS as error:
+            where = str(error)
+        self.where_message.value = feedback_html(None, "Your progress is kept in this file:", where)
+
+
+def dashboard(store=None, export_folder: Path | str = "exports") -> ProgressDashboard:
+    """The progress page for ``store`` (default: the learner's own store, ``default_store()``)."""
+    if store is None:
+        from lessons.progress.store import default_store
+
+        store = default_store()
+    return ProgressDashboard(store, export_folder)
