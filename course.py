@@ -81,9 +81,9 @@ def test(extra: list[str]) -> int:
     ensure_chromium()
     os.chdir(ROOT)
     steps = [
-        [python, "-m", "ruff", "check", "course.py", "lessons", "tests"],
+        [python, "-m", "ruff", "check", "course.py", "conftest.py", "lessons", "tests"],
         [python, "-m", "lessons.authoring", "sync", "--check"],
-        [python, "-m", "pytest", "tests/unit", "notebooks", "tests/browser",
+        [python, "-m", "pytest", "tests/unit", "notebooks", "teachers", "tests/browser",
          "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg",
          "-p", "no:cacheprovider", *extra],
     ]

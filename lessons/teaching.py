@@ -170,6 +170,11 @@ def index_markdown() -> str:
         "The guides are generated: edit `lessons/content/teaching.yml` (or the notebook or quiz bank) and "
         "regenerate them; the tests fail when a guide is out of date.",
         "",
+        "To see how a class is doing, collect the results files learners export from "
+        "[My progress](../notebooks/my_progress.ipynb) and open [Class results](class_results.ipynb): "
+        "class progress, the questions most learners missed and the wrong answers they chose. "
+        "It also exports every quiz for Moodle (GIFT) and Anki.",
+        "",
         "| # | Guide | Session |",
         "|---|---|---|",
     ]

@@ -1,0 +1,169 @@
+"""A class's results, for a teacher: load a folder of exported results files, then count.
+
+Pure functions, no widgets. ``load_class`` never raises: a file it cannot use goes into
+``skipped`` with the reason in plain words. A lesson's status (completed / started / not started)
+is decided by ``lessons.progress.summary.lesson_progress``, the same rule as the learner's own
+dashboard. Item analysis looks at each learner's *first* answer to each question.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from lessons import course
+from lessons.assessment import FINAL_ASSESSMENT
+from lessons.progress.results import LearnerResults, ResultsError, read_results
+from lessons.progress.summary import STATUSES, lesson_progress
+from lessons.quiz import QUIZ_DIR, Question, load_bank, parse_number
+
+SAMPLE_DIR = Path(__file__).resolve().parents[2] / "assets" / "sample_class"
+LEFT_OUT = "Left out a correct answer (no wrong option ticked)"
+
+
+@dataclass(frozen=True)
+class ClassResults:
+    learners: tuple[LearnerResults, ...]
+    skipped: tuple[tuple[str, str], ...]   # (file name, reason in plain words)
+    notice: str | None = None              # why nothing could be loaded (missing or empty folder)
+
+
+def _reason(error: ResultsError) -> str:
+    return f"field '{error.field}': {error.problem}" if error.field else error.problem
+
+
+def load_class(folder: Path | str) -> ClassResults:
+    """Every ``*.json`` and ``*.csv`` file in ``folder`` (JSON first, then by name); never raises."""
+    shown = str(folder)
+    folder = Path(folder).expanduser()
+    if not folder.exists():
+        return ClassResults((), (), f"There is no folder called '{shown}'. Type the folder that holds the "
+                                    "learners' results files (relative to this notebook, or a full path).")
+    if not folder.is_dir():
+        return ClassResults((), (), f"'{shown}' is a file, not a folder. Type the folder that holds it.")
+    files = sorted((p for p in folder.iterdir() if p.suffix.lower() in (".json", ".csv")
+                    and not p.name.startswith(".")), key=lambda p: (p.suffix.lower() != ".json", p.name))
+    learners, skipped, seen = [], [], {}
+    for path in files:
+        try:
+            learner = read_results(path)
+        except ResultsError as error:
+            skipped.append((path.name, _reason(error)))
+            continue
+        key = learner.display_name.casefold()
+        if key and key in seen:
+            skipped.append((path.name, f"field 'display_name': the same learner name as {seen[key]}; if these "
+                                       "are two people, ask one of them to change their name and export again"))
+            continue
+        if key:
+            seen[key] = path.name
+        learners.append(learner)
+    notice = None
+    if not files:
+        notice = f"The folder '{shown}' has no .json or .csv files. Put the learners' results files in it."
+    elif not learners:
+        notice = "None of the files could be used: the list below says why."
+    return ClassResults(tuple(learners), tuple(skipped), notice)
+
+
+def quiz_lessons() -> list[str]:
+    """The ready lessons that have a quiz (their own bank, or the final assessment), in course order."""
+    return [item.file for item in course.ready_lessons()
+            if item.file == FINAL_ASSESSMENT or (QUIZ_DIR / f"{item.file}.yml").exists()]
+
+
+def class_progress(learners: Sequence[LearnerResults],
+                   files: Sequence[str] | None = None) -> dict[str, dict[str, int]]:
+    """``{lesson: {"completed": n, "started": n, "not started": n}}`` in course order."""
+    files = quiz_lessons() if files is None else list(files)
+    counts = {file: dict.fromkeys(STATUSES, 0) for file in files}
+    for learner in learners:
+        for item in lesson_progress(learner.attempts, learner.answers, files):
+            counts[item.file][item.status] += 1
+    return counts
+
+
+@cache
+def _bank_questions(lesson: str) -> dict[str, Question]:
+    if not (QUIZ_DIR / f"{lesson}.yml").exists():
+        return {}
+    return {q.id: q for q in load_bank(lesson).questions}
+
+
+def find_question(lesson: str, question: str) -> Question | None:
+    """The bank question behind an answer (final assessment: ``"03_herniated_disc/q1"``), or None."""
+    if lesson == FINAL_ASSESSMENT:
+        lesson, _, question = question.partition("/")
+    if not lesson[:2].isdigit() or "/" in lesson or "\\" in lesson:
+        return None
+    return _bank_questions(lesson).get(question)
+
+
+@dataclass(frozen=True)
+class ItemStat:
+    lesson: str
+    question: str
+    prompt: str
+    answered: int      # learners who answered it at least once
+    missed: int        # ... whose first answer was wrong
+
+    @property
+    def share(self) -> float:
+        return self.missed / self.answered if self.answered else 0.0
+
+    @property
+    def label(self) -> str:
+        """Short and unique: "03 q2", or "19 · 03/q2" for the final assessment."""
+        lesson, question = self.lesson[:2], self.question
+        if self.lesson == FINAL_ASSESSMENT:
+            source, _, qid = question.partition("/")
+            question = f"· {source[:2]}/{qid}"
+        return f"{lesson} {question}"
+
+
+def first_answers(learners: Sequence[LearnerResults]) -> dict[tuple[str, str], list]:
+    """``{(lesson, question): [each learner's first answer]}`` for questions found in the banks."""
+    found: dict[tuple[str, str], list] = {}
+    for learner in learners:
+        seen = set()
+        for answer in learner.answers:
+            key = (answer.lesson, answer.question)
+            if key not in seen and find_question(*key) is not None:
+                seen.add(key)
+                found.setdefault(key, []).append(answer)
+    return found
+
+
+def item_analysis(learners: Sequence[LearnerResults], min_learners: int = 1) -> list[ItemStat]:
+    """Each question answered by at least ``min_learners``, most missed first (share, then count)."""
+    order = {file: index for index, file in enumerate(quiz_lessons())}
+    stats = [ItemStat(lesson, question, find_question(lesson, question).prompt, len(firsts),
+                      sum(not answer.correct for answer in firsts))
+             for (lesson, question), firsts in first_answers(learners).items() if len(firsts) >= min_learners]
+    return sorted(stats, key=lambda s: (-s.share, -s.missed, order.get(s.lesson, 99), s.question))
+
+
+def _wrong_parts(question: Question, chosen: tuple[str, ...]) -> list[str]:
+    if question.type == "multiple":
+        right = {o.text for o in question.options if o.correct}
+        wrong = [text for text in chosen if text not in right]
+        return wrong or [LEFT_OUT]
+    if question.type == "numeric":
+        value = parse_number(chosen[0]) if chosen else None
+        return [f"{value:g}" if value is not None else (chosen[0] if chosen else "(no answer)")]
+    return [chosen[0] if chosen else "(no answer)"]
+
+
+def wrong_choices(learners: Sequence[LearnerResults], lesson: str, question: str) -> list[tuple[str, int]]:
+    """How many learners picked each wrong answer on their first try, most picked first."""
+    bank_question = find_question(lesson, question)
+    if bank_question is None:
+        return []
+    counts: Counter[str] = Counter()
+    for answer in first_answers(learners).get((lesson, question), []):
+        if not answer.correct:
+            counts.update(_wrong_parts(bank_question, answer.chosen))
+    return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
