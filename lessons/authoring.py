@@ -7,7 +7,10 @@ re-runs every notebook in place.
 A generated cell is a markdown cell whose metadata holds ``{"course": {"generated": KIND}}``:
 ``nav`` (previous · course map · next), ``course-map`` (the table in 00), ``safety``
 (warning signs and disclaimer) and ``references`` (with ``"refs": [ids]`` from
-`a file in `lessons/content/references/` (one per topic)`). Authors edit the data files, never these cells.
+`a file in `lessons/content/references/` (one per topic)`), ``glossary`` ("Words in this lesson",
+from ``lessons/content/glossary.yml``) and ``glossary-list`` (the full list in the glossary notebook).
+Authors edit the data files, never these cells. Every lesson gets its ``glossary`` cell: ``sync``
+adds it just after the "What you will learn here" cell if it is missing.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from pathlib import Path
 
 import nbformat
 
-from lessons import course, teaching
+from lessons import course, glossary, teaching
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
@@ -40,6 +43,10 @@ def generated_text(kind: str, notebook: str, meta: dict) -> str:
         return course.references_markdown(meta.get("refs", []))
     if kind == "lessons":
         return course.lesson_links_markdown(meta.get("lessons", []))
+    if kind == "glossary":
+        return glossary.lesson_words_markdown(notebook)
+    if kind == "glossary-list":
+        return glossary.glossary_markdown()
     raise ValueError(f"{notebook}: unknown generated cell kind {kind!r}")
 
 
@@ -58,6 +65,23 @@ def sync_notebook(nb: nbformat.NotebookNode, notebook: str) -> bool:
     return changed
 
 
+def add_glossary_cell(nb: nbformat.NotebookNode, notebook: str) -> bool:
+    """Give a lesson its "Words in this lesson" cell, just after the objectives; True if added.
+
+    Nothing is added if the lesson already has one, or has no "What you will learn here" cell.
+    """
+    cells = nb.cells
+    if any(cell.get("metadata", {}).get("course", {}).get("generated") == "glossary" for cell in cells):
+        return False
+    for index, cell in enumerate(cells):
+        if cell.cell_type == "markdown" and teaching.OBJECTIVES_HEADING in cell.source:
+            new = nbformat.v4.new_markdown_cell(generated_text("glossary", notebook, {}), id="cell-glossary",
+                                                metadata={"course": {"generated": "glossary"}})
+            cells.insert(index + 1, new)
+            return True
+    return False
+
+
 def readme_with_map(readme_text: str) -> str:
     table = course.course_map_markdown(link_prefix="notebooks/", binder=True)
     start, end = readme_text.find(MAP_START), readme_text.find(MAP_END)
@@ -68,6 +92,12 @@ def readme_with_map(readme_text: str) -> str:
 
 def notebook_paths() -> list[Path]:
     return sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+
+
+def synced_paths() -> list[Path]:
+    """The notebooks whose generated cells ``sync`` keeps up to date: the lessons and the glossary."""
+    glossary_notebook = NOTEBOOK_DIR / glossary.GLOSSARY_NOTEBOOK
+    return notebook_paths() + ([glossary_notebook] if glossary_notebook.exists() else [])
 
 
 def all_notebook_paths() -> list[Path]:
@@ -92,12 +122,16 @@ def sync(check: bool = False, only: list[Path] | None = None) -> list[str]:
     on one lesson while others edit theirs.
     """
     stale = [] if only else check_course_map()
-    for path in only or notebook_paths():
+    for path in only or synced_paths():
         nb = nbformat.read(path, as_version=4)
-        if sync_notebook(nb, path.stem):
+        added = path in notebook_paths() and add_glossary_cell(nb, path.stem)
+        rewritten = sync_notebook(nb, path.stem)
+        if added:
+            stale.append(f"notebooks/{path.name}: the 'Words in this lesson' cell is missing")
+        elif rewritten:
             stale.append(f"notebooks/{path.name}: generated cells are out of date")
-            if not check:
-                nbformat.write(nb, path)
+        if (added or rewritten) and not check:
+            nbformat.write(nb, path)
     if only:
         return stale
     guides = teaching.stale_guides()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from lessons import authoring, course
+from lessons import authoring, course, glossary
 
 
 def test_repository_is_in_sync():
@@ -39,3 +39,50 @@ def test_readme_map_is_replaced_between_markers():
 
 def test_course_map_and_notebooks_folder_agree():
     assert authoring.check_course_map() == []
+
+
+def test_glossary_kinds_are_generated_from_the_glossary():
+    assert authoring.generated_text("glossary", "03_herniated_disc", {}) == glossary.lesson_words_markdown(
+        "03_herniated_disc")
+    assert authoring.generated_text("glossary-list", "glossary", {}) == glossary.glossary_markdown()
+
+
+def lesson_without_glossary_cell() -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nav = nbformat.v4.new_markdown_cell("nav")
+    nav.metadata["course"] = {"generated": "nav"}
+    nb.cells = [nav, nbformat.v4.new_markdown_cell("# 04 · Spinal stenosis\n\n## What you will learn here\n\n1. a"),
+                nbformat.v4.new_code_cell("import lessons"), nbformat.v4.new_markdown_cell("## The lesson")]
+    return nb
+
+
+def test_a_missing_words_cell_is_added_right_after_the_objectives():
+    nb = lesson_without_glossary_cell()
+    assert authoring.add_glossary_cell(nb, "04_spinal_stenosis") is True
+    cell = nb.cells[2]
+    assert cell.cell_type == "markdown" and cell.metadata["course"] == {"generated": "glossary"}
+    assert cell.source == glossary.lesson_words_markdown("04_spinal_stenosis") and "Spinal stenosis" in cell.source
+    assert [c.source for c in nb.cells[3:]] == ["import lessons", "## The lesson"]
+    assert authoring.add_glossary_cell(nb, "04_spinal_stenosis") is False, "never added twice"
+    assert len(nb.cells) == 5
+    nbformat.validate(nb)
+
+
+def test_no_words_cell_without_objectives():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Something else")]
+    assert authoring.add_glossary_cell(nb, "04_spinal_stenosis") is False and len(nb.cells) == 1
+
+
+def test_sync_check_reports_a_missing_words_cell_without_writing(tmp_path, monkeypatch):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    path = folder / "04_spinal_stenosis.ipynb"
+    nbformat.write(lesson_without_glossary_cell(), path)
+    monkeypatch.setattr(authoring, "NOTEBOOK_DIR", folder)
+    before = path.read_text(encoding="utf-8")
+    assert authoring.sync(check=True, only=[path]) == [
+        "notebooks/04_spinal_stenosis.ipynb: the 'Words in this lesson' cell is missing"]
+    assert path.read_text(encoding="utf-8") == before
+    authoring.sync(only=[path])
+    assert authoring.sync(check=True, only=[path]) == []
