@@ -6,6 +6,7 @@
     python3 course.py bench   print notebook run times and sizes, and planner speed
     python3 course.py sync    regenerate navigation, safety boxes, references and the README map
     python3 course.py execute re-run every notebook in place (after editing one)
+    python3 course.py site    build the read-only HTML edition (no Python needed to read it) in _site/
 
 Standard library only: this script runs before anything is installed.
 """
@@ -107,6 +108,8 @@ COMMANDS = {
                             or in_venv("tests.benchmark_planner", "requirements-test.txt", [])),
     "sync": lambda extra: in_venv("lessons.authoring sync", "requirements-test.txt", extra),
     "execute": lambda extra: in_venv("lessons.authoring execute", "requirements-test.txt", extra),
+    # lessons.site prints where the site is and how long the build took
+    "site": lambda extra: in_venv("lessons.site", "requirements.txt", extra),
 }
 
 

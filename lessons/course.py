@@ -128,7 +128,7 @@ def course_map_markdown(link_prefix: str = "", binder: bool = False) -> str:
                      else f"{item.title} *(coming soon)*")
             row = f"| {item.number} | {title} | {item.summary} | {item.minutes} min |"
             if binder:
-                row += (f" [![Binder](https://mybinder.org/badge_logo.svg)]"
+                row += (f" [![Open lesson {item.number} on Binder](https://mybinder.org/badge_logo.svg)]"
                         f"({binder_url('notebooks/' + item.notebook)}) |" if item.ready else " |")
             rows.append(row)
     return "\n".join([header, rule, *rows])

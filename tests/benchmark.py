@@ -1,18 +1,25 @@
-"""Benchmark: per notebook, cold execution time and file size; then the total strict-nbval time.
+"""Benchmark: per notebook, cold execution time and file size; then the total strict-nbval time;
+then how long the read-only site takes to build (``lessons.site``); then how hard each notebook's
+prose is to read (Flesch–Kincaid grade, ``lessons.readability``).
 
 Run with ``python3 course.py bench``. It prints numbers and never fails on them: targets are
-shown beside the numbers (under 5 s cold, under 1 MB) for the reader to judge.
+shown beside the numbers (under 5 s cold, under 1 MB) for the reader to judge. The readability
+limits are checked by tests/unit/test_readability.py, not here.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+from lessons import readability
+from lessons.site import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_SECONDS, TARGET_BYTES = 5.0, 1_000_000
@@ -45,6 +52,15 @@ def main() -> int:
         print(f"{path.name:40} {seconds:12.2f} {size / 1000:10.1f}  {ok}")
     seconds, code = nbval_seconds()
     print(f"strict nbval over {len(notebooks)} notebooks: {seconds:.1f} s (pytest exit code {code})")
+    with tempfile.TemporaryDirectory() as folder:
+        report = build_site(Path(folder) / "site")
+        size = sum(path.stat().st_size for path in Path(folder).rglob("*") if path.is_file())
+    print(f"read-only site: {len(report.pages)} pages, {report.figures} figures, built in {report.seconds:.1f} s, "
+          f"{size / 1_000_000:.1f} MB")
+    print()
+    print("Readability: Flesch–Kincaid grade of each notebook's prose (lower is easier; "
+          "tests require median <= 9, every notebook <= 11)")
+    print(readability.table(readability.report()))
     return 0
 
 

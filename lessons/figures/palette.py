@@ -29,6 +29,27 @@ GROUP_COLOURS = {
 ROOT_COLOURS = {"L4": OKABE_ITO["blue"], "L5": OKABE_ITO["orange"], "S1": OKABE_ITO["bluish_green"]}
 ROOT_PATTERNS = {"L4": "/", "L5": ".", "S1": "x"}  # fill patterns: a second cue besides colour
 
+# The only other colours a figure may use: ink, greys and pale tints for text, outlines, grid lines,
+# the body and bone outlines and "not marked" parts. None of them carries a meaning on its own.
+# tests/unit/test_accessibility.py checks every committed figure against OKABE_ITO, GROUP_COLOURS,
+# ROOT_COLOURS and these.
+NEUTRALS = {
+    "white": "#FFFFFF",
+    "ink": "#1A1A1A",              # text, outlines, pattern lines
+    "dark_grey": "#333333",        # small labels, pattern lines on tints
+    "charcoal": "#4D4D4D",         # outlines of bodies and discs, reference lines
+    "slate": "#555555",            # labels of parts that are not chosen
+    "mid_grey": "#777777",         # outlines of parts that are not pressed
+    "grey": "#888888",             # outlines of parts that are not marked
+    "light_grey": "#DDDDDD",       # parts that are not marked, "not started"
+    "grid": "#E6E6E6",             # grid lines
+    "bone": GROUP_COLOURS["Bones"],
+    "skin": "#F4EFE6",             # the outline of the body and the leg
+    "pale_yellow": "#FAF3C0",      # the spinal canal
+    "pale_blue": "#EEF5FB",        # the steps of a treatment pathway
+    "cream": "#FFF8D6",            # a banner in a treatment pathway
+}
+
 
 def base_layout(title: str, **extra) -> dict:
     """Layout shared by every course figure: plain template, readable fonts, no plotly logo."""
