@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lessons import course, data
 from lessons.files import write_atomically
+from lessons.progress.store import Answer, Attempt
 
 FORMAT = "back-pain-leg-pain-results"
 VERSION = 1
@@ -35,34 +36,10 @@ class ResultsError(ValueError):
 
 
 @dataclass(frozen=True)
-class AttemptRecord:  # the same fields as lessons.progress.store.Attempt
-    number: int
-    lesson: str
-    total: int
-    started_at: str
-    answered: int = 0   # distinct questions answered in the attempt (each question's latest answer counts)
-    correct: int = 0    # ... of which the latest answer was right
-
-    @property
-    def percent(self) -> float:
-        return 100 * self.correct / self.total if self.total else 0.0
-
-
-@dataclass(frozen=True)
-class AnswerRecord:   # the same fields as lessons.progress.store.Answer
-    lesson: str
-    question: str
-    attempt: int
-    correct: bool
-    chosen: tuple[str, ...]
-    answered_at: str
-
-
-@dataclass(frozen=True)
 class LearnerResults:
     display_name: str
-    attempts: tuple[AttemptRecord, ...]
-    answers: tuple[AnswerRecord, ...]   # in the order they were recorded
+    attempts: tuple[Attempt, ...]
+    answers: tuple[Answer, ...]   # in the order they were recorded
     plans: tuple[dict, ...]
     source: str                         # the file name it was read from
 
@@ -229,11 +206,11 @@ def parse_results(raw: object, name: str) -> LearnerResults:
         latest.setdefault(answer["attempt"], {})[answer["question"]] = answer["correct"]
     return LearnerResults(
         display_name=raw["display_name"].strip(),
-        attempts=tuple(AttemptRecord(a["attempt"], a["lesson"], a["total"], a["started_at"],
-                                     len(latest.get(a["attempt"], {})), sum(latest.get(a["attempt"], {}).values()))
+        attempts=tuple(Attempt(a["attempt"], a["lesson"], a["total"], a["started_at"],
+                               len(latest.get(a["attempt"], {})), sum(latest.get(a["attempt"], {}).values()))
                        for a in raw["attempts"]),
-        answers=tuple(AnswerRecord(a["lesson"], a["question"], a["attempt"], a["correct"], tuple(a["chosen"]),
-                                   a["answered_at"]) for a in raw["answers"]),
+        answers=tuple(Answer(a["lesson"], a["question"], a["attempt"], a["correct"], tuple(a["chosen"]),
+                             a["answered_at"]) for a in raw["answers"]),
         plans=tuple(raw.get("plans", [])), source=name)
 
 
