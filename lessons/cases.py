@@ -11,15 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from lessons import data
+from lessons import data, triage
 from lessons.causes import causes, clues
 from lessons.course import bibliography, lesson
 from lessons.quiz import QuestionBank, parse_bank
 
 FILE = "lessons/content/cases.yml"
 MIN_WORDS, MAX_WORDS = 80, 150
-URGENCY_WORDS = {"routine": "Keep active; see a GP or physiotherapist",
-                 "emergency": "Emergency: go to an emergency department now"}
+ROUTINE = "routine"       # no warning sign in the story: keep active, see a GP or physiotherapist
 
 
 @dataclass(frozen=True)
@@ -30,10 +29,16 @@ class Case:
     lesson: str
     key_clue: str
     clues: tuple[str, ...]
-    urgency: str
+    signs: tuple[str, ...]         # warning-sign ids of lessons/content/red_flags.yml the story shows
     refs: tuple[str, ...]
     story: str
     bank: QuestionBank
+
+    @property
+    def urgency(self) -> str:
+        """The level key of the most serious sign (lessons.triage), or "routine" when there is none."""
+        top = triage.level_of(self.signs)
+        return top.key if top else ROUTINE
 
     @property
     def name(self) -> str:
@@ -78,6 +83,11 @@ def validate(document: dict) -> tuple[Case, ...]:
         for n, clue_id in enumerate(raw["clues"]):
             if clue_id not in clue_ids:
                 fail(f"unknown clue {clue_id!r} (see lessons/content/causes.yml)", f"clues.{n}")
+        for n, sign_id in enumerate(raw["signs"]):
+            try:
+                triage.sign(sign_id)
+            except KeyError:
+                fail(f"unknown warning sign {sign_id!r} (see lessons/content/red_flags.yml)", f"signs.{n}")
         for n, ref in enumerate(raw["refs"]):
             if ref not in known_refs:
                 fail(f"unknown reference {ref!r}", f"refs.{n}")
@@ -85,7 +95,7 @@ def validate(document: dict) -> tuple[Case, ...]:
         if not MIN_WORDS <= words <= MAX_WORDS:
             fail(f"the story has {words} words; it must have {MIN_WORDS} to {MAX_WORDS}", "story")
         built.append(Case(id=cid, title=raw["title"], cause=raw["cause"], lesson=raw["lesson"],
-                          key_clue=raw["key_clue"], clues=tuple(raw["clues"]), urgency=raw["urgency"],
+                          key_clue=raw["key_clue"], clues=tuple(raw["clues"]), signs=tuple(raw["signs"]),
                           refs=tuple(raw["refs"]), story=" ".join(raw["story"].split()),
                           bank=_bank(raw, index)))
     return tuple(built)
@@ -93,8 +103,9 @@ def validate(document: dict) -> tuple[Case, ...]:
 
 def parse(document: object, path=None) -> tuple[Case, ...]:
     """Validate a parsed document (schema, then the rules above)."""
-    data.validate(document, "cases", path or data.CONTENT_DIR / "cases.yml")
-    return validate(document)
+    path = path or data.CONTENT_DIR / "cases.yml"
+    data.validate(document, "cases", path)
+    return validate(triage.expand_all(document, data.display_name(path)))
 
 
 @cache

@@ -135,29 +135,11 @@ def course_map_markdown(link_prefix: str = "", binder: bool = False) -> str:
 
 
 @cache
-def red_flags() -> dict:
-    return data.load("red_flags.yml", "red_flags")
-
-
-DISCLAIMER = (
-    "**This course is education, not medical advice.** It cannot diagnose you or tell you "
-    "how to treat your own pain. If you have back or leg pain, talk to a doctor, "
-    "physiotherapist or other qualified clinician."
-)
-
-
 def safety_markdown() -> str:
-    """The warning-signs box and disclaimer that close every lesson (a quote block,
-    so it reads the same in JupyterLab, on GitHub and in the static edition)."""
-    flags = red_flags()
-    lines = ["### ⚠ When to get help fast", ""]
-    for key in ("emergency", "urgent"):
-        group = flags[key]
-        lines += [f"**{group['heading']}:**", ""]
-        lines += [f"- {sign}" for sign in group["signs"]]
-        lines += ["", group["why"], ""]
-    lines.append(DISCLAIMER)
-    return "\n".join(f"> {line}".rstrip() for line in lines)
+    """The "When to get help fast" box of every lesson, built from the one triage file."""
+    from lessons import triage
+
+    return triage.safety_markdown()
 
 
 @cache

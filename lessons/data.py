@@ -104,11 +104,19 @@ def validate(document: Any, schema_name: str, path: Path) -> None:
         raise ContentError(display_name(path), message, item=item, field=field) from None
 
 
-def load(path: Path | str, schema_name: str) -> Any:
-    """Read a YAML data file and validate it against ``schema_name``."""
+def load(path: Path | str, schema_name: str, *, expand: bool = True) -> Any:
+    """Read a YAML data file, validate it against ``schema_name`` and fill in its triage placeholders.
+
+    Placeholders such as ``{{sign:both-legs}}`` name a warning sign or a triage level of the course's one
+    triage file (``lessons/triage.py``); only that file itself is loaded with ``expand=False``.
+    """
     path = Path(path)
     if not path.is_absolute() and not path.exists():
         path = CONTENT_DIR / path
     document = read_yaml(path)
     validate(document, schema_name, path)
+    if expand:
+        from lessons import triage  # triage loads its own file through this module
+
+        document = triage.expand_all(document, display_name(path))
     return document

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from lessons import data
+from lessons import data, triage
 
 QUIZ_DIR = data.CONTENT_DIR / "quizzes"
 QUESTION_TYPES = ("single", "multiple", "true_false", "numeric")
@@ -98,6 +98,7 @@ def _check_rules(raw: dict, path: Path) -> None:
 def parse_bank(raw: object, path: Path) -> QuestionBank:
     """Validate a parsed bank and build the immutable model."""
     data.validate(raw, "quiz", path)
+    raw = triage.expand_all(raw, data.display_name(path))
     _check_rules(raw, path)
     questions = tuple(
         Question(

@@ -1,13 +1,11 @@
 """Lesson 17: the red-flag checker, as data and one pure function.
 
-The warning signs themselves live in ``lessons/content/red_flags.yml`` (shared by every lesson's
-safety box). ``lessons/content/red_flag_checker.yml`` adds, for each sign, a plain question, an id and
-its references, and the verdict text for each level. The loader checks that every sign in
-red_flags.yml has exactly one question, in the same group, so the checker and the safety box can
-never drift apart.
+The checker asks one plain question for every warning sign of the course's one triage file,
+``lessons/content/red_flags.yml`` (read by ``lessons.triage``), so the checker, the safety box of every
+lesson and every other place that names a sign can never drift apart.
 
-``check(ticked_ids)`` turns the ticked ids into a ``Verdict``: "emergency" if any emergency sign is
-ticked, otherwise "urgent" if any urgent sign is ticked, otherwise "none".
+``check(ticked_ids)`` turns the ticked ids into a ``Verdict``: the most serious level among the ticked
+signs ("emergency", then "urgent", then "soon"), otherwise "none".
 """
 
 from __future__ import annotations
@@ -16,12 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from lessons import data
-from lessons.course import bibliography, red_flags
+from lessons import triage
 
-FILE = "lessons/content/red_flag_checker.yml"
-GROUPS = ("emergency", "urgent")
-LEVELS = ("emergency", "urgent", "none")
+GROUPS = triage.LEVELS
+LEVELS = (*triage.LEVELS, "none")
 
 
 class UnknownFlagError(ValueError):
@@ -31,9 +27,9 @@ class UnknownFlagError(ValueError):
 @dataclass(frozen=True)
 class Flag:
     id: str
-    group: str        # "emergency" or "urgent", as in red_flags.yml
+    group: str        # the sign's triage level: "emergency", "urgent" or "soon"
     question: str     # what the learner is asked
-    sign: str         # the sign's exact text in red_flags.yml
+    sign: str         # the sign's full text in the triage file
     refs: tuple[str, ...]
     note: str = ""    # extra advice shown when this box is ticked
 
@@ -50,12 +46,12 @@ class Level:
 
 @dataclass(frozen=True)
 class Verdict:
-    level: str                    # "emergency", "urgent" or "none"
+    level: str                    # "emergency", "urgent", "soon" or "none"
     symbol: str
     headline: str
     how_fast: str
     action: str
-    why: str                      # from red_flags.yml ("" for none)
+    why: str                      # the level's "why" in the triage file ("" for none)
     ticked: tuple[Flag, ...]      # in checker order
     notes: tuple[str, ...]        # extra advice of the ticked items
 
@@ -69,60 +65,20 @@ class Verdict:
         return " ".join(parts)
 
 
-def build_flags(document: dict, signs: dict, known_refs: Iterable[str]) -> tuple[Flag, ...]:
-    """Check the checker document against red_flags.yml and the bibliography; return the flags.
-
-    Raises ContentError naming the item and field for a duplicate id, a sign not in red_flags.yml,
-    a sign in the wrong group, a sign asked twice or never, or an unknown reference.
-    """
-    known_refs = set(known_refs)
-    flags, seen_ids, asked = [], set(), {}
-    for index, item in enumerate(document["items"]):
-        where = f"items.{index}"
-        if item["id"] in seen_ids:
-            raise data.ContentError(FILE, "duplicate id", item=item["id"], field=f"{where}.id")
-        seen_ids.add(item["id"])
-        group = next((key for key in GROUPS if item["sign"] in signs[key]["signs"]), None)
-        if group is None:
-            raise data.ContentError(FILE, "sign is not, word for word, a sign in lessons/content/red_flags.yml",
-                                    item=item["id"], field=f"{where}.sign")
-        if group != item["group"]:
-            raise data.ContentError(FILE, f"group should be {group!r}, as in lessons/content/red_flags.yml",
-                                    item=item["id"], field=f"{where}.group")
-        if item["sign"] in asked:
-            raise data.ContentError(FILE, f"sign is already asked by item {asked[item['sign']]!r}",
-                                    item=item["id"], field=f"{where}.sign")
-        asked[item["sign"]] = item["id"]
-        for ref in item["refs"]:
-            if ref not in known_refs:
-                raise data.ContentError(FILE, f"unknown reference {ref!r}", item=item["id"], field=f"{where}.refs")
-        flags.append(Flag(item["id"], item["group"], item["question"], item["sign"], tuple(item["refs"]),
-                          item.get("note", "")))
-    for key in GROUPS:
-        for sign in signs[key]["signs"]:
-            if sign not in asked:
-                raise data.ContentError(FILE, f"no question for the {key} sign {sign!r} in "
-                                        "lessons/content/red_flags.yml", field="items")
-    for ref in document["sources"]:
-        if ref not in known_refs:
-            raise data.ContentError(FILE, f"unknown reference {ref!r}", field="sources")
-    return tuple(flags)
-
-
-@cache
-def _document() -> dict:
-    return data.load("red_flag_checker.yml", "red_flag_checker")
-
-
 @cache
 def flags() -> tuple[Flag, ...]:
-    """Every checker item, emergency signs first, in the order of the data file."""
-    return build_flags(_document(), red_flags(), bibliography())
+    """Every checker item, most serious level first, in the order of the triage file."""
+    return tuple(Flag(item.id, item.level, item.question, item.text, item.refs, item.note)
+                 for item in triage.signs())
 
 
 @cache
 def levels() -> dict[str, Level]:
-    return {key: Level(key=key, **_document()["levels"][key]) for key in LEVELS}
+    found = {key: Level(key, chosen.symbol, chosen.headline, chosen.when, chosen.how_fast, chosen.action)
+             for key, chosen in triage.levels().items()}
+    none = triage.no_sign()
+    found["none"] = Level("none", none.symbol, none.headline, none.when, none.how_fast, none.action)
+    return found
 
 
 def flag(flag_id: str) -> Flag:
@@ -150,7 +106,7 @@ def _ticked_ids(ticked_ids) -> set[str]:
 
 
 def check(ticked_ids: Iterable[str] | None) -> Verdict:
-    """The verdict for the ticked checker ids: emergency beats urgent, urgent beats none.
+    """The verdict for the ticked checker ids: emergency beats urgent, urgent beats soon, soon beats none.
 
     An empty list (or None) gives the "none" verdict. Anything that is not a list of known ids raises
     ``UnknownFlagError`` with a plain-English message.
@@ -160,6 +116,6 @@ def check(ticked_ids: Iterable[str] | None) -> Verdict:
     groups = {item.group for item in ticked}
     key = next((group for group in GROUPS if group in groups), "none")
     level = levels()[key]
-    why = red_flags()[key]["why"] if key in GROUPS else ""
+    why = triage.level(key).why if key in GROUPS else ""
     notes = tuple(item.note for item in ticked if item.note)
     return Verdict(key, level.symbol, level.headline, level.how_fast, level.action, why, ticked, notes)

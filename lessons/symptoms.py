@@ -2,7 +2,7 @@
 
 Education, not diagnosis: ``explain`` says which structures, nerve roots and causes in the course
 a pattern of symptoms is usually linked with, and why. Emergency rules always come first and
-bring the course's emergency message (``lessons.course.red_flags()``).
+bring the course's emergency message (from the triage file, ``lessons.triage``).
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
-from lessons import data
+from lessons import data, triage
 from lessons.anatomy import leg_areas
 from lessons.causes import causes
-from lessons.course import bibliography, red_flags
+from lessons.course import bibliography
 
 FILE = "lessons/content/symptom_rules.yml"
 CONDITIONS = ("where", "where_none", "kind", "worse", "better", "onset", "other")
@@ -47,7 +47,7 @@ class Area:
 class Rule:
     id: str
     title: str
-    emergency: bool
+    sign: str                      # a warning sign of the triage file, or "" for an ordinary rule
     when: Mapping[str, tuple[str, ...]]
     structures: str
     roots: tuple[str, ...]
@@ -55,6 +55,15 @@ class Rule:
     why: str
     check: str
     refs: tuple[str, ...]
+
+    @property
+    def level(self) -> str:
+        """The triage level of the rule's warning sign ("emergency", "urgent", "soon"), or "" if none."""
+        return triage.sign(self.sign).level if self.sign else ""
+
+    @property
+    def emergency(self) -> bool:
+        return self.level == "emergency"
 
     def matches(self, selection: Selection) -> bool:
         """True when every condition of the rule holds for ``selection``."""
@@ -138,6 +147,12 @@ def _document() -> dict:
             if value not in cause_ids:
                 raise data.ContentError(FILE, f"unknown cause {value!r} (see causes.yml)", item=rule["id"],
                                         field=f"{where}.points_to.causes")
+        if "sign" in rule:
+            try:
+                triage.sign(rule["sign"])
+            except KeyError:
+                raise data.ContentError(FILE, f"unknown warning sign {rule['sign']!r} (see red_flags.yml)",
+                                        item=rule["id"], field=f"{where}.sign") from None
         for value in rule["refs"]:
             if value not in refs:
                 raise data.ContentError(FILE, f"unknown reference {value!r}", item=rule["id"],
@@ -148,7 +163,7 @@ def _document() -> dict:
 @cache
 def rules() -> tuple[Rule, ...]:
     """Every rule in file order."""
-    return tuple(Rule(id=r["id"], title=r["title"], emergency=bool(r.get("emergency", False)),
+    return tuple(Rule(id=r["id"], title=r["title"], sign=r.get("sign", ""),
                       when={name: tuple(ids) for name, ids in r["when"].items()},
                       structures=r["points_to"]["structures"], roots=tuple(r["points_to"]["roots"]),
                       causes=tuple(r["points_to"]["causes"]), why=r["why"], check=r["check"],
@@ -236,11 +251,13 @@ def explain(chosen: Selection | Mapping | None) -> Explanation:
     if chosen.empty:
         return Explanation(chosen, (), NOTHING_SELECTED)
     matched = [item for item in rules() if item.matches(chosen)]
-    ordered = tuple([r for r in matched if r.emergency] + [r for r in matched if not r.emergency])
+    warnings = sorted((r for r in matched if r.sign), key=lambda r: triage.LEVELS.index(r.level))
+    ordered = tuple(warnings + [r for r in matched if not r.sign])
     if not ordered:
         return Explanation(chosen, (), NOTHING_MATCHES)
-    if any(r.emergency for r in ordered):
-        message = "⚠ " + red_flags()["emergency"]["heading"] + "."
+    if warnings:
+        top = triage.level(warnings[0].level)
+        message = f"{top.symbol} {top.heading}."
     else:
         count = len(ordered)
         message = (f"{count} pattern{'s' if count > 1 else ''} from the course fit{'' if count > 1 else 's'} "
@@ -255,11 +272,12 @@ def rules_table_markdown() -> str:
 
     rows = ["| Pattern | Points to | Causes in the course that can look like this |", "|---|---|---|"]
     for item in rules():
-        title = f"⚠ **{item.title}** (emergency)" if item.emergency else f"**{item.title}**"
+        chosen = triage.level(item.level) if item.sign else None
+        title = f"{chosen.symbol} **{item.title}** ({chosen.name})" if chosen else f"**{item.title}**"
         if item.causes:
             names = ", ".join(f"[{cause(c).name}]({lesson(cause(c).lesson).notebook})" for c in item.causes)
         else:
-            names = "Get emergency help; not something to work out at home"
+            names = f"{chosen.lead}; not something to work out at home" if chosen else "None in this course"
         rows.append(f"| {title} | {item.structures} | {names} |")
     return "\n".join(rows)
 

@@ -3,9 +3,10 @@
 ``check_exercise`` turns a few answers about how an exercise felt into one advice category with its
 reasons. The rules use only what the lesson's sources say (ids in ``sources`` of each result):
 
-1. emergency signs (cauda equina syndrome)             -> get emergency help now   (bass-2018-cauda-equina)
-2. new numbness or weakness in a leg, feeling unwell,
-   or pain getting worse over time                     -> stop and see a clinician (rjah-low-back-pain-leaflet,
+1. a cauda equina warning sign (EMERGENCY_SIGN_IDS)    -> the level the triage file gives it
+2. new numbness or weakness in a leg, a fever,
+   or pain getting worse over time (CLINICIAN_SIGN_IDS)-> stop, and see a clinician as fast as the
+                                                          triage file says (rjah-low-back-pain-leaflet,
                                                                                      bridgwater-bay-back-pain,
                                                                                      nhs-borders-low-back-pain)
 3. pain higher after the activity than usual           -> ease back                (sfh-..., nhs-borders-...)
@@ -25,31 +26,35 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from lessons import triage
+
 EMERGENCY, SEE_CLINICIAN, EASE_BACK, KEEP_STEADY, STEP_UP = (
     "emergency", "see_clinician", "ease_back", "keep_steady", "step_up")
 CATEGORIES = (EMERGENCY, SEE_CLINICIAN, EASE_BACK, KEEP_STEADY, STEP_UP)
 CATEGORY_NAMES = {
-    EMERGENCY: "Get emergency help now",
+    EMERGENCY: "Get help now",
     SEE_CLINICIAN: "Stop this exercise and see a clinician",
     EASE_BACK: "Ease back",
     KEEP_STEADY: "Keep to the same amount",
     STEP_UP: "Take a small step up",
 }
 
-# Warning signs of cauda equina syndrome (as in the course's red-flag list).
-EMERGENCY_SIGNS = {
-    "saddle-numbness": "Numbness or tingling around the back passage, genitals, buttocks or inner thighs",
-    "bladder-bowel": "New problems passing urine, or not being able to hold urine or stools",
-    "both-legs": "Pain, numbness or weakness in both legs",
-    "worsening-weakness": "Weakness in a leg or foot that is getting worse",
-}
-# Signs that the NHS leaflets say need a doctor's check rather than more exercise.
-CLINICIAN_SIGNS = {
-    "new-numbness": "New numbness or reduced feeling in a leg or foot",
-    "new-weakness": "New weakness in a leg or foot",
-    "unwell": "A fever, or feeling generally unwell",
-    "worse-over-time": "Back pain that keeps getting worse over days or weeks, or has not settled after 6 weeks",
-}
+# The warning signs the checker asks about: ids of the triage file (lessons/content/red_flags.yml),
+# which gives their wording and level. The first list needs emergency help, the second a doctor's check.
+EMERGENCY_SIGN_IDS = ("saddle-numbness", "bladder-bowel", "both-legs", "worsening-weakness")
+CLINICIAN_SIGN_IDS = ("new-numbness", "new-weakness", "fever", "worse-over-time")
+
+
+def emergency_signs() -> dict[str, str]:
+    """{sign id: its full text} for the emergency questions."""
+    return {sign_id: triage.sign(sign_id).text for sign_id in EMERGENCY_SIGN_IDS}
+
+
+def clinician_signs() -> dict[str, str]:
+    """{sign id: its full text} for the signs that need a doctor's check rather than more exercise."""
+    return {sign_id: triage.sign(sign_id).text for sign_id in CLINICIAN_SIGN_IDS}
+
+
 PAIN_AFTER = {
     "less_or_same": "Less than usual, or about the same",
     "more": "More than usual (later that day or the next day)",
@@ -86,7 +91,7 @@ class ExerciseAdvice:
         return CATEGORY_NAMES[self.category]
 
 
-def _signs(value: object, field: str, allowed: dict[str, str]) -> list[str]:
+def _signs(value: object, field: str, allowed: tuple[str, ...]) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str) or not isinstance(value, Iterable):
@@ -128,20 +133,18 @@ def check_exercise(*, emergency_signs: Iterable[str] | None = (), clinician_sign
 
     Warning signs are checked first, so they are never hidden by a missing or odd later answer.
     """
-    emergency = _signs(emergency_signs, "emergency_signs", EMERGENCY_SIGNS)
+    emergency = _signs(emergency_signs, "emergency_signs", EMERGENCY_SIGN_IDS)
     if emergency:
-        reasons = tuple(f"{EMERGENCY_SIGNS[s]}: this can be a sign of cauda equina syndrome, which needs "
+        reasons = tuple(f"{triage.sign(s).text}: this can be a sign of cauda equina syndrome, which needs "
                         "treatment within hours." for s in emergency)
-        return ExerciseAdvice(EMERGENCY, "Stop exercising and get emergency help now (for example 999 in the UK, "
-                              "112 in the EU, 911 in the US, or go to an emergency department).",
+        return ExerciseAdvice(EMERGENCY, f"Stop exercising. {triage.alert_text(emergency)[2:]}",
                               reasons, SOURCES[EMERGENCY])
-    clinician = _signs(clinician_signs, "clinician_signs", CLINICIAN_SIGNS)
+    clinician = _signs(clinician_signs, "clinician_signs", CLINICIAN_SIGN_IDS)
     if clinician:
-        reasons = tuple(f"{CLINICIAN_SIGNS[s]}." for s in clinician)
-        return ExerciseAdvice(SEE_CLINICIAN, "Stop this exercise for now and see a doctor or physiotherapist. "
-                              "NHS advice is to see a GP straight away for new weakness, new loss of feeling or "
-                              "feeling unwell, and to get advice if the pain is getting worse or has not settled "
-                              "after 6 weeks.", reasons, SOURCES[SEE_CLINICIAN])
+        reasons = tuple(f"{triage.sign(s).text} ({triage.level(triage.sign(s).level).lead.lower()})."
+                        for s in clinician)
+        return ExerciseAdvice(SEE_CLINICIAN, "Stop this exercise for now. " + triage.sentence(clinician),
+                              reasons, SOURCES[SEE_CLINICIAN])
     pain = _choice(pain_after, "pain_after", PAIN_AFTER)
     weeks = _weeks(weeks_at_this_amount)
     settled = _choice(used_to_it, "used_to_it", USED_TO_IT)

@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from lessons import triage
+
 HEAT, COLD = "heat", "cold"
 KINDS = (HEAT, COLD)
 
@@ -91,7 +93,7 @@ CONCERNS: tuple[Concern, ...] = (
             MPFT + ("move-better-gwent-using-heat", "barnsley-applying-ice-packs")),
     Concern("infection", "I have a high temperature (fever) or an infection",
             "A high temperature or an infection: do not use heat, and ask a health professional before using "
-            "cold. Back pain with a fever also needs a doctor the same day.",
+            f"cold. Back pain with a fever also needs {triage.level(triage.sign('fever').level).needs}.",
             MPFT + ("move-better-gwent-using-heat",)),
     Concern("heart", "I have a heart condition, such as angina",
             "A heart condition: the guidance says to ask a health professional before using heat or cold.", MPFT),
@@ -267,7 +269,7 @@ def plan_session(kind: object, area: object, minutes: object,
             advice = (f"{value} minutes is more than the {low} to {high} minutes the guidance suggests, but under "
                       f"its {limits.maximum}-minute limit. Check the skin often.")
     area_obj = AREAS_BY_ID[area_id]
-    after = ("After: look at the skin again. A scald or burn bigger than your own hand needs urgent care at A&E."
+    after = ("After: look at the skin again. A scald or burn bigger than your own hand needs urgent medical care."
              if kind == HEAT else
              "After: look at the skin again. Before any more cold, let the skin go back to its normal temperature.")
     checks = (

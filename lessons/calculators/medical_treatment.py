@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from lessons import triage
+
 DURATIONS = ("acute", "persistent")
 COMPLAINTS = ("back pain", "sciatica")
 
@@ -23,11 +25,13 @@ DURATION_LABELS = {"acute": "New (acute): days or weeks",
 COMPLAINT_LABELS = {"back pain": "Back pain", "sciatica": "Sciatica (leg pain from a nerve root)"}
 
 # Shown with every pathway, whatever the choices: the learner always sees when to get help.
-SEE_A_CLINICIAN = (
-    "See a GP, physiotherapist or other clinician if the pain does not start to improve within a few "
-    "weeks, stops your day-to-day activities, or is severe or getting worse. Get emergency help now "
-    "for numbness around the genitals or back passage, new bladder or bowel problems, symptoms in "
-    "both legs or leg weakness that is getting worse.")
+# The warning-sign part comes from the triage file (lessons/content/red_flags.yml).
+def see_a_clinician() -> str:
+    return ("See a GP, physiotherapist or other clinician if the pain does not start to improve within a few "
+            "weeks, stops your day-to-day activities, or is severe or getting worse. "
+            + triage.sentence(level_key="emergency"))
+
+
 NO_DOSES = ("This course never gives medicine doses: ask a pharmacist or doctor before taking any "
             "medicine, and about side effects and the other medicines you take.")
 
@@ -53,20 +57,21 @@ class Step:
 _WORSE = "if the pain does not start to improve within a few weeks, stops your day-to-day activities, " \
          "or is severe or getting worse"
 
-EMERGENCY = Step(
-    stage="Urgent or emergency care now",
-    who="An emergency department (call 999 in the UK, 112 in the EU or 911 in the US) or a doctor the same day",
-    what=("Emergency now: numbness around the back passage, genitals, buttocks or inner thighs; new "
-          "problems passing or holding urine or stools; symptoms in both legs; leg weakness that is getting worse",
-          "A doctor the same day: a fever or feeling unwell, a history of cancer, weight loss you cannot "
-          "explain, a major injury, or constant pain that is worse at night",
-          "Doctors look for a serious cause (such as pressure on the nerves at the bottom of the spine, "
-          "an infection, a broken bone or cancer) and arrange scans and treatment quickly"),
-    what_not=("Do not wait to see whether it settles",
-              "Do not try exercises, heat or medicines at home first"),
-    see_clinician="Now. Warning signs come before every other step of the pathway.",
-    refs=("bass-2018-cauda-equina", "rcem-guly-2021-lower-back-pain", "nice-ng59"),
-    urgent=True)
+def warning_signs_step() -> Step:
+    """The only step when warning signs are present: its wording comes from the triage file."""
+    emergency, urgent = triage.level("emergency"), triage.level("urgent")
+    return Step(
+        stage="Warning signs: get help first",
+        who=f"{emergency.lead}: {emergency.action[:1].lower()}{emergency.action[1:]} {urgent.lead} for the others.",
+        what=(f"{emergency.lead}: {triage.join(s.short for s in triage.signs('emergency'))}",
+              f"{urgent.lead}: {triage.join(s.short for s in triage.signs('urgent'))}",
+              "Doctors look for a serious cause (such as pressure on the nerves at the bottom of the spine, "
+              "an infection, a broken bone or cancer) and arrange scans and treatment quickly"),
+        what_not=("Do not wait to see whether it settles",
+                  "Do not try exercises, heat or medicines at home first"),
+        see_clinician="Now. Warning signs come before every other step of the pathway.",
+        refs=("bass-2018-cauda-equina", "rcem-guly-2021-lower-back-pain", "nice-ng59"),
+        urgent=True)
 
 _NOT_PASSIVE = ("Belts or corsets, foot orthotics or rocker-sole shoes",
                 "Traction (stretching the spine with weights or machines) or acupuncture",
@@ -237,7 +242,7 @@ def pathway(duration: str, complaint: str, red_flags: bool) -> tuple[Step, ...]:
     if not isinstance(red_flags, bool):
         raise PathwayError(f"red_flags must be True or False, not {red_flags!r}.")
     if red_flags:
-        return (EMERGENCY,)
+        return (warning_signs_step(),)
     if duration == "acute":  # pain relief alongside advice; exercise programmes if not settling
         steps = [_first_visit(duration, complaint), _medicines(duration, complaint), _exercise(duration)]
         steps += [_if_it_lasts()] if complaint == "back pain" else [_epidural(), _surgery()]

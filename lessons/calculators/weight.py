@@ -17,7 +17,8 @@ Categories follow NICE (CG189, 2022; now NG246) and the WHO: BMI under 18.5 unde
 healthy, 25 to 29.9 overweight, 30 or more obesity; NICE's lower thresholds for people from some ethnic
 backgrounds (overweight 23 to 27.4, obesity 27.5 or more); waist-to-height ratio 0.4 to 0.49 healthy,
 0.5 to 0.59 increased, 0.6 or more high. BMI is classified after rounding to one decimal place and the
-ratio after rounding to two, the precision in which the bands are written.
+ratio after rounding to two, the precision in which the bands are written. A category's ``name``
+describes the number, never the person: "in the range NICE calls obesity", "in the healthy range".
 """
 
 from __future__ import annotations
@@ -153,7 +154,7 @@ def bmi(weight, height, units="metric") -> float:
 @dataclass(frozen=True)
 class Category:
     key: str         # underweight | healthy | overweight | obesity
-    name: str        # as written on the result card
+    name: str        # the range, as written on the result card: "in the range NICE calls obesity"
     band: str        # the range in words
     meaning: str     # what it means, in plain and kind words
 
@@ -173,19 +174,19 @@ def bmi_category(value, lower_thresholds: bool = False) -> Category:
     over, obese = _bands(lower_thresholds)
     top_healthy = f"{over - 0.1:.1f}"
     if shown < 18.5:
-        return Category("underweight", "underweight", "below 18.5",
+        return Category("underweight", "in the range NICE calls underweight", "below 18.5",
                         "This is below the healthy range. A low weight can also affect health. If you have lost "
                         "weight without trying, see a GP: weight loss you cannot explain always needs checking.")
     if shown < over:
-        return Category("healthy", "healthy weight", f"18.5 to {top_healthy}",
+        return Category("healthy", "in the healthy range", f"18.5 to {top_healthy}",
                         "This is in the healthy range for most adults. BMI is only a rough guide: it cannot tell "
                         "muscle from fat, so a waist measurement adds useful information.")
     if shown < obese:
-        return Category("overweight", "overweight", f"{over:g} to {obese - 0.1:.1f}",
+        return Category("overweight", "in the range NICE calls overweight", f"{over:g} to {obese - 0.1:.1f}",
                         "This is above the healthy range. Doctors use the word for a higher chance of some health "
                         "problems, not for how anyone looks. BMI cannot tell muscle from fat, and even a small "
                         "weight loss that you keep off can improve health.")
-    return Category("obesity", "obesity", f"{obese:g} or more",
+    return Category("obesity", "in the range NICE calls obesity", f"{obese:g} or more",
                     "Doctors use the word obesity as a medical term for a higher chance of some health problems, "
                     "not to describe how anyone looks. Even a small weight loss that you keep off can improve "
                     "health, and a GP or practice nurse can offer support.")

@@ -6,6 +6,7 @@ import textwrap
 
 import plotly.graph_objects as go
 
+from lessons import triage
 from lessons.cases import cases_by_cause, load
 from lessons.causes import causes
 from lessons.figures.palette import OKABE_ITO, base_layout
@@ -19,6 +20,12 @@ CAUSE_STYLE = {
     "sacroiliac-joint": ("pentagon", OKABE_ITO["sky_blue"]),
     "sciatica": ("star", OKABE_ITO["vermillion"]),
 }
+
+
+def _urgency_label(case) -> str:
+    """The symbol and one-word name of the case's triage level (lessons.triage), or nothing."""
+    top = triage.level_of(case.signs)
+    return f"{top.symbol} {top.name}" if top else ""
 
 
 def _row_label(item) -> str:
@@ -44,7 +51,7 @@ def cases_overview_figure() -> go.Figure:
         fig.add_trace(go.Scatter(
             x=[column_of[cause_item.id]] * len(members), y=[_row_label(m) for m in members],
             mode="markers+text", name=cause_item.name,
-            text=["⚠ emergency" if m.urgency == "emergency" else "" for m in members],
+            text=[_urgency_label(m) for m in members],
             textposition="middle right", textfont={"size": 12, "color": "#1a1a1a"},
             customdata=[[m.title, m.key_clue, cause_item.name] for m in members],
             marker={"symbol": symbol, "color": colour, "size": 20, "line": {"width": 1.5, "color": "#1a1a1a"}},

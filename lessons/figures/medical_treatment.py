@@ -16,7 +16,7 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from lessons.calculators.medical_treatment import SEE_A_CLINICIAN, Step, pathway, situation_label
+from lessons.calculators.medical_treatment import Step, pathway, see_a_clinician, situation_label
 from lessons.figures.palette import OKABE_ITO, base_layout
 from lessons.tables import load_table
 
@@ -60,7 +60,7 @@ def step_columns(step: Step) -> tuple[list[str], list[str], list[str]]:
     left = _wrap(step.stage, left_width) + [""] + _wrap("Who: " + step.who, left_width)
     if step.urgent:
         left = ["⚠ WARNING SIGNS"] + left
-    mid = ["✔ Emergency signs and what happens:" if step.urgent else "✔ May be offered:"]
+    mid = ["✔ Warning signs and what happens:" if step.urgent else "✔ May be offered:"]
     mid += _bullets(step.what, mid_width)
     if step.notes:
         mid += ["Evidence:"] + _bullets(step.notes, mid_width)
@@ -117,7 +117,7 @@ def pathway_figure(duration: str = "acute", complaint: str = "back pain", red_fl
             fig.add_annotation(x=arrow_x + 14, y=y + GAP_PX / 2, text="then, if needed", showarrow=False,
                                xanchor="left", font={"size": 11, "color": "#4d4d4d"})
             y += GAP_PX
-    banner = _wrap("☎ See a clinician: " + SEE_A_CLINICIAN, 150)
+    banner = _wrap("☎ See a clinician: " + see_a_clinician(), 150)
     y += 14
     banner_height = len(banner) * LINE_PX + PAD_PX
     fig.add_shape(type="rect", x0=4, x1=WIDTH - 4, y0=y, y1=y + banner_height, layer="below",

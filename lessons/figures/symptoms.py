@@ -51,11 +51,10 @@ REGIONS: dict[str, list[tuple[int, list[float], list[float]]]] = {
 for _area_id, (_col, _xs, _ys) in AREA_SHAPES.items():
     REGIONS[_area_id] = [(FRONT if _col == 1 else BACK, _wide(_xs), list(_ys))]
 
-SHORT_LABELS = {
-    "low-back": "low back", "buttock": "buttock", "back-of-thigh": "back of thigh", "groin": "groin",
-    "saddle": "saddle", "both-legs": "both legs", "inner-shin": "inner shin", "outer-shin": "outer shin",
-    "top-of-foot": "top of foot", "outer-foot": "outer foot", "back-of-calf": "calf",
-}
+# The figure's short label of an area is its id in words ("back-of-thigh" -> "back of thigh").
+SHORT_LABELS = {area_id: area_id.replace("-", " ") for area_id in (
+    "low-back", "buttock", "back-of-thigh", "groin", "saddle", "both-legs", "inner-shin", "outer-shin",
+    "top-of-foot", "outer-foot")} | {"back-of-calf": "calf"}
 # Where each label sits: (column, x, y, arrow offset in pixels; 0 = no arrow, label on the area).
 LABEL_AT = {
     "low-back": (BACK, MIDLINE, 138, 0), "buttock": (BACK, 8, 111, 70), "back-of-thigh": (BACK, 3, 77, 0),

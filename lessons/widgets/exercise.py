@@ -10,9 +10,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from lessons.calculators.exercise import (
-    CLINICIAN_SIGNS,
     EMERGENCY,
-    EMERGENCY_SIGNS,
     PAIN_AFTER,
     SEE_CLINICIAN,
     STEP_UP,
@@ -20,6 +18,8 @@ from lessons.calculators.exercise import (
     ExerciseAdvice,
     ExerciseInputError,
     check_exercise,
+    clinician_signs,
+    emergency_signs,
 )
 from lessons.course import bibliography
 from lessons.widgets.base import FEEDBACK_STYLE, CourseWidget, escape
@@ -90,8 +90,8 @@ class ExerciseCheck(CourseWidget):
             return widgets.Checkbox(value=False, description=label, indent=False,
                                     layout=widgets.Layout(width="max-content"))
 
-        self.emergency_boxes = {key: box(label) for key, label in EMERGENCY_SIGNS.items()}
-        self.clinician_boxes = {key: box(label) for key, label in CLINICIAN_SIGNS.items()}
+        self.emergency_boxes = {key: box(label) for key, label in emergency_signs().items()}
+        self.clinician_boxes = {key: box(label) for key, label in clinician_signs().items()}
         self.pain_after = widgets.ToggleButtons(options=[(label, key) for key, label in PAIN_AFTER.items()],
                                                 value="less_or_same", style={"button_width": "auto"})
         self.weeks = widgets.IntText(value=0, description="Weeks at this amount:",

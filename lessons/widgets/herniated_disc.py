@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
+from lessons import triage
 from lessons.anatomy import nerve_root
 from lessons.figures.herniated_disc import disc_from_above_figure
 from lessons.figures.leg_map import leg_map_figure
@@ -122,9 +123,13 @@ def explanation(pressed: Pressed) -> str:
 
 
 WARNING_STYLE = "border-left:6px solid #D55E00;background:#FBEDE5;padding:4px 10px;color:#1a1a1a"
-EMERGENCY_TEXT = ("⚠ Emergency warning: pressure on the cauda equina can affect the bladder, the bowel and both "
-                  "legs. Numbness around the back passage or genitals, new bladder or bowel problems, symptoms "
-                  "in both legs or leg weakness that is getting worse need emergency help now.")
+# The signs of cauda equina syndrome a central herniation can cause: wording and level from the triage file.
+CAUDA_EQUINA_SIGNS = ("saddle-numbness", "bladder-bowel", "both-legs", "worsening-weakness")
+
+
+def cauda_equina_warning() -> str:
+    return ("⚠ Warning: pressure on the cauda equina can affect the bladder, the bowel and the legs. "
+            + triage.sentence(CAUDA_EQUINA_SIGNS))
 
 
 def herniation_card(level: str, position: str) -> str:
@@ -139,7 +144,7 @@ def herniation_card(level: str, position: str) -> str:
     rows += [(f"Where {root} is usually felt", where_felt(root)) for root in pressed.roots]
     rows.append(("Remember", "Leg maps differ between people and real herniations do not always follow the "
                              "usual pattern. Only an examination by a clinician can say which root is involved."))
-    warning = (f'<div role="alert" style="{WARNING_STYLE}"><strong>{escape(EMERGENCY_TEXT)}</strong></div>'
+    warning = (f'<div role="alert" style="{WARNING_STYLE}"><strong>{escape(cauda_equina_warning())}</strong></div>'
                if pressed.emergency else "")
     return card_html(title, rows, before=warning)
 

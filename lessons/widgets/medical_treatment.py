@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from lessons import triage
 from lessons.calculators.medical_treatment import (
     COMPLAINT_LABELS,
     COMPLAINTS,
     DURATION_LABELS,
     DURATIONS,
     NO_DOSES,
-    SEE_A_CLINICIAN,
     PathwayError,
     Step,
     pathway,
+    see_a_clinician,
     situation_label,
 )
 from lessons.figures.medical_treatment import pathway_figure
@@ -41,7 +42,7 @@ def step_html(step: Step) -> str:
     """One step as escaped HTML: who, what may be offered, what is not advised, when to see a clinician."""
     mark = "⚠ " if step.urgent else ""
     parts = [f"<h4>{escape(mark + step.stage)}</h4>", f"<p><strong>Who:</strong> {escape(step.who)}</p>",
-             _items("✔ Emergency signs and what happens:" if step.urgent else "✔ May be offered:", step.what),
+             _items("✔ Warning signs and what happens:" if step.urgent else "✔ May be offered:", step.what),
              _items("✘ Do not:" if step.urgent else "✘ Not advised:", step.what_not),
              _items("Evidence:", step.notes),
              f"<p><strong>When to see a clinician:</strong> {escape(step.see_clinician)}</p>"]
@@ -56,13 +57,14 @@ def pathway_card(duration: str, complaint: str, red_flags: bool) -> str:
     steps = pathway(duration, complaint, red_flags)
     heading = f"Pathway for: {situation_label(duration, complaint, red_flags)}"
     body = "".join(f'<li style="margin-bottom:6px">{step_html(step)}</li>' for step in steps)
-    lead = ("<p><strong>⚠ With warning signs, urgent or emergency care comes first: do not wait and do not "
-            "treat yourself.</strong></p>" if red_flags else
+    lead = (f"<p><strong>⚠ With warning signs, {escape(triage.level('emergency').needs)} or "
+            f"{escape(triage.level('urgent').needs)} comes first: do not wait and do not treat yourself."
+            "</strong></p>" if red_flags else
             "<p>Most people need only the first steps. Each later step applies only if the pain is not "
             "settling.</p>")
     return (f'<div class="course-card" role="status" aria-live="polite" style="{CARD_STYLE}">'
             f"<h3>{escape(heading)}</h3>{lead}<ol style=\"list-style:none;padding-left:0\">{body}</ol>"
-            f"<p><strong>☎ See a clinician:</strong> {escape(SEE_A_CLINICIAN)}</p>"
+            f"<p><strong>☎ See a clinician:</strong> {escape(see_a_clinician())}</p>"
             f"<p><em>{escape(NO_DOSES)} This pathway is education, not a care plan: a clinician decides "
             f"with you.</em></p></div>")
 
@@ -105,7 +107,7 @@ class TreatmentPathwayExplorer(CourseWidget):
             figure = pathway_figure(duration, complaint, red_flags)
         except PathwayError as problem:
             self.card.value = feedback_html(False, "This pathway cannot be drawn.", str(problem),
-                                            notes=(SEE_A_CLINICIAN,))
+                                            notes=(see_a_clinician(),))
             self.figure.outputs = ()
             return
         self.card.value = card

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
+from lessons import triage
 from lessons.figures.leg_map import leg_map_figure
 from lessons.figures.muscle_strain import TIME_POINTS, recovery_figure, recovery_points
 from lessons.widgets.base import FEEDBACK_STYLE, CourseWidget, escape, feedback_html, show_figure
@@ -23,6 +24,10 @@ PATTERN_NAMES = {
     EITHER: "does not tell the two apart",
     URGENT: "a warning sign: get help fast",
 }
+# Warning-sign clues: (clue id, the triage file's sign ids); their wording and level come from there.
+WARNING_CLUES = (("saddle-bladder", ("saddle-numbness", "bladder-bowel")), ("both-legs", ("both-legs",)),
+                 ("worse-weakness", ("worsening-weakness",)), ("fever", ("fever",)),
+                 ("major-injury", ("serious-injury",)))
 NOT_A_DIAGNOSIS = ("This is not a diagnosis. It only shows which pattern each clue usually fits. "
                    "Only a clinician who talks with you and examines you can say what is going on.")
 
@@ -34,6 +39,14 @@ class Clue:
     pattern: str
     why: str
     root: str | None = None
+
+
+def _warning_clue(clue_id: str, *sign_ids: str) -> Clue:
+    """A clue that is a warning sign, worded and triaged by the triage file."""
+    chosen = [triage.sign(sign_id) for sign_id in sign_ids]
+    text = chosen[0].text if len(chosen) == 1 else triage.capital(triage.join(s.short for s in chosen))
+    top = triage.level_of(sign_ids)
+    return Clue(clue_id, text, URGENT, f"A warning sign that needs {top.needs}.")
 
 
 CLUES: tuple[Clue, ...] = (
@@ -57,7 +70,8 @@ CLUES: tuple[Clue, ...] = (
          "The outer edge of the foot and the sole are usually in the S1 area.", root="S1"),
     Clue("weak-foot-lift", "Weakness lifting the foot or the big toe (hard to walk on the heels)", ROOT,
          "Weakness is lost nerve function; referred pain does not cause it. "
-         "Lifting the foot and big toe is mostly the work of the L5 root.", root="L5"),
+         "Pulling the foot up at the ankle is the work of the L4 and L5 roots; lifting the big toe is mostly L5.",
+         root="L5"),
     Clue("weak-tiptoe", "Weakness standing on tiptoe", ROOT,
          "Weakness is lost nerve function; referred pain does not cause it. "
          "Pushing the foot down, as on tiptoe, is mostly the work of the S1 root.", root="S1"),
@@ -67,17 +81,7 @@ CLUES: tuple[Clue, ...] = (
     Clue("after-lifting", "It started suddenly while lifting, bending or twisting", EITHER,
          "Clinicians ask how the pain started, but the exact source of the pain usually cannot be proven, "
          "so this clue alone does not tell the patterns apart."),
-    Clue("saddle-bladder", "Numbness around the back passage or genitals, or new problems with the "
-         "bladder or bowels", URGENT,
-         "These can be signs of cauda equina syndrome, an emergency: get emergency help now."),
-    Clue("both-legs", "Pain, numbness or weakness in both legs", URGENT,
-         "This can be a sign of cauda equina syndrome, an emergency: get emergency help now."),
-    Clue("worse-weakness", "Weakness in a leg or foot that is getting worse", URGENT,
-         "Weakness that is getting worse needs emergency care."),
-    Clue("fever", "A fever, or feeling generally unwell", URGENT,
-         "Back pain with a fever can point to an infection: see a doctor the same day."),
-    Clue("major-injury", "The pain began after a major injury, such as a fall from a height or a road accident",
-         URGENT, "Pain after a major injury needs checking for a broken bone: see a doctor the same day."),
+    *(_warning_clue(clue_id, *sign_ids) for clue_id, sign_ids in WARNING_CLUES),
 )
 CLUES_BY_ID = {clue.id: clue for clue in CLUES}
 
@@ -110,7 +114,8 @@ def sort_clues(selected: Iterable[str] | None) -> SortResult:
     root = roots[0] if len(roots) == 1 else None
     show_map = ROOT in patterns
     if URGENT in patterns:
-        headline = ("At least one clue is a warning sign. Get help fast (see the warning-signs box in this "
+        top = triage.level_of(sign for clue_id, signs in WARNING_CLUES if clue_id in selected for sign in signs)
+        headline = (f"At least one clue is a warning sign. {top.lead} (see the warning-signs box in this "
                     "lesson); do not wait to see whether it settles.")
         return SortResult(False, headline, clues, root, show_map, urgent=True)
     if patterns == {EITHER}:

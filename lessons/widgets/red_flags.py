@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from lessons import triage
 from lessons.red_flags import GROUPS, UnknownFlagError, Verdict, check, flags
 from lessons.widgets.base import CourseWidget, escape, feedback_html
 
 START_TEXT = "Tick every sentence that is true for you (or for the person in your example), then press Check."
-GROUP_HEADINGS = {
-    "emergency": "Signs that need emergency help (possible cauda equina syndrome)",
-    "urgent": "Signs that need a doctor the same day",
-}
+
+
+def group_heading(level_key: str) -> str:
+    """ "Signs that need emergency help now", from the triage file."""
+    return f"Signs that need {triage.level(level_key).needs}"
+
+
 # Okabe-Ito border colours with light tints; the verdict is also spelled out in words and a symbol.
 VERDICT_STYLE = {
     "emergency": "border:3px solid #D55E00;border-left-width:12px;background:#FBEDE5",
     "urgent": "border:3px solid #E69F00;border-left-width:12px;background:#FDF5E6",
+    "soon": "border:3px solid #009E73;border-left-width:12px;background:#E6F5F0",
     "none": "border:2px solid #0072B2;border-left-width:12px;background:#E5F1F8",
 }
 NOT_A_DIAGNOSIS = "This checker is education, not a diagnosis."
@@ -37,7 +42,8 @@ def verdict_html(verdict: Verdict) -> str:
     if verdict.why:
         parts.append(f"<p>{escape(verdict.why)}</p>")
     if verdict.ticked:
-        items = "".join(f"<li>{escape(item.sign)} ({escape(item.group)})</li>" for item in verdict.ticked)
+        items = "".join(f"<li>{escape(item.sign)} ({escape(triage.level(item.group).name)})</li>"
+                        for item in verdict.ticked)
         parts.append(f"<p>You ticked:</p><ul>{items}</ul>")
     parts.append(f"<p><em>{escape(NOT_A_DIAGNOSIS)}</em></p>")
     return (f'<div class="course-verdict course-verdict-{verdict.level}" {role} '
@@ -45,7 +51,7 @@ def verdict_html(verdict: Verdict) -> str:
 
 
 class RedFlagChecker(CourseWidget):
-    """Lesson 17: one tick box per warning sign, in two groups; the verdict updates as you tick."""
+    """Lesson 17: one tick box per warning sign, grouped by triage level; the verdict updates as you tick."""
 
     plain_text = ("Red-flag checker: tick any warning sign that is true and press Check to see what care to "
                   "seek and how fast (run in JupyterLab).")
@@ -56,7 +62,7 @@ class RedFlagChecker(CourseWidget):
                       for item in flags()}
         children = [widgets.HTML(f"<p>{escape(START_TEXT)}</p>")]
         for group in GROUPS:
-            children.append(widgets.HTML(f"<h4>{escape(GROUP_HEADINGS[group])}</h4>"))
+            children.append(widgets.HTML(f"<h4>{escape(group_heading(group))}</h4>"))
             children += [self.boxes[item.id] for item in flags() if item.group == group]
         self.check_button = widgets.Button(description="Check", icon="check", button_style="",
                                            tooltip="Show what care to seek, and how fast")

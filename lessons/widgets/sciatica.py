@@ -13,11 +13,14 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
+from lessons import triage
 from lessons.anatomy import NerveRoot, leg_areas, root_for_area
 from lessons.figures.leg_map import leg_map_figure
 from lessons.widgets.base import CARD_STYLE, CourseWidget, escape, feedback_html, show_figure
 
 RADICULAR, REFERRED = "radicular", "referred"
+# Shown when weakness is ticked: wording and level from the triage file.
+CAUDA_EQUINA_SIGNS = ("worsening-weakness", "both-legs", "saddle-numbness", "bladder-bowel")
 NO_NUMBNESS = "none"
 
 
@@ -53,7 +56,8 @@ CLUES: tuple[Clue, ...] = (
          "This can happen when a disc presses on a nerve root. On its own it is only a modest clue."),
     Clue("weak", "A muscle in the leg or foot feels weak", RADICULAR,
          "Weakness means a nerve root is not passing signals well (radiculopathy). Referred pain does "
-         "not cause weakness. Weakness that is getting worse needs help fast."),
+         "not cause weakness. Weakness that is getting worse is a warning sign (see the box at the end of the "
+         "lesson)."),
 )
 OPPOSITES = (("below-knee", "above-knee"), ("leg-worse", "back-worse"))
 
@@ -136,8 +140,7 @@ def clues_card(result: SortedClues) -> str:
                      "<strong>S1</strong> root, because most disc herniations that cause symptoms are at "
                      "L4–L5 or L5–S1.</p>")
     if any(item.id == "weak" for item in result.radicular):
-        parts.append("<p><strong>⚠ Weakness that is getting worse, symptoms in both legs, numbness around "
-                     "the genitals or back passage, or new bladder or bowel problems need help fast</strong> "
+        parts.append(f"<p><strong>⚠ {escape(triage.sentence(CAUDA_EQUINA_SIGNS))}</strong> "
                      "(see the box at the end of the lesson).</p>")
     parts.append("<p><em>Clues make one kind of pain more likely; none of them proves it. "
                  "This is a learning tool, not a diagnosis.</em></p>")

@@ -163,7 +163,7 @@ def narrowing_card(place: str, root: str | None = None) -> str:
         return card_html(PLACES["central"], [
             ("What is squeezed", "The bundle of nerve roots in the canal (the cauda equina), often several "
                                  "roots at once."),
-            ("Where it is usually felt", "Often both buttocks or both legs: thighs and calves, with pain, pins "
+            ("Where it is usually felt", "Often the buttocks or legs on both sides: thighs and calves, with pain, pins "
                                          "and needles, numbness or cramping."),
             ("Pattern", "Comes on with standing and walking and eases with sitting or bending forward "
                         "(neurogenic claudication). Because several roots can be involved, it often does not "

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from lessons import triage
 from lessons.anatomy import nerve_root
 from lessons.causes import cause
-from lessons.course import bibliography, lesson, red_flags
+from lessons.course import bibliography, lesson
 from lessons.figures.symptoms import symptom_map_figure
 from lessons.symptoms import (
     NOT_A_DIAGNOSIS,
@@ -38,12 +39,12 @@ def banner_html() -> str:
 
 
 def emergency_html() -> str:
-    """The course's emergency message (lessons/content/red_flags.yml), as a warning box."""
-    group = red_flags()["emergency"]
-    signs = "".join(f"<li>{escape(sign)}</li>" for sign in group["signs"])
-    return (f'<div class="course-emergency" role="alert" style="{EMERGENCY_STYLE}">'
-            f"<strong>⚠ {escape(group['heading'])}.</strong><p>Warning signs:</p><ul>{signs}</ul>"
-            f"<p>{escape(group['why'])}</p></div>")
+    """The course's emergency message (from the triage file), as a warning box."""
+    group = triage.level("emergency")
+    signs = "".join(f"<li>{escape(item.text)}</li>" for item in triage.signs("emergency"))
+    return (f'<div class="course-warning-box" role="alert" style="{EMERGENCY_STYLE}">'
+            f"<strong>{escape(group.symbol)} {escape(group.heading)}.</strong><p>Warning signs:</p><ul>{signs}</ul>"
+            f"<p>{escape(group.why)}</p></div>")
 
 
 def _cause_text(cause_id: str) -> str:
@@ -77,7 +78,7 @@ def explanation_card(result: Explanation) -> str:
         rows += [("Why", item.why), ("What a clinician would check", item.check)]
         body = "".join(f"<dt><strong>{escape(label)}</strong></dt><dd>{escape(text)}</dd>" for label, text in rows)
         sources = "".join(f"<li>{escape(_short_citation(ref))}</li>" for ref in item.refs)
-        mark = "⚠ " if item.emergency else ""
+        mark = f"{triage.level(item.level).symbol} " if item.sign else ""
         parts.append(f'<section class="course-symptom-rule" data-rule="{escape(item.id)}">'
                      f"<h5>{escape(mark + item.title)}</h5><dl>{body}</dl>"
                      f"<details><summary>Sources for this pattern</summary><ul>{sources}</ul></details></section>")

@@ -108,14 +108,14 @@ def answer_quiz_extras(page: Page, quiz: Locator) -> None:
     several = quiz.locator(".course-question-which-are-urgent")
     several.scroll_into_view_if_needed()
     boxes = several.locator("input[type=checkbox]")
-    expect(boxes).to_have_count(5)
+    expect(boxes).to_have_count(7)
     boxes.first.focus()
     page.keyboard.press("Space")
-    for index in (1, 2):                                     # the three right answers come first
+    for index in (1, 2, 3):                                  # the four right answers come first
         press(page, boxes.nth(index), "Space", max_presses=2)
-    expect(several.locator("input[type=checkbox]:checked")).to_have_count(3)
-    expect(boxes.nth(3)).not_to_be_checked()
-    expect(boxes.nth(4)).not_to_be_checked()
+    expect(several.locator("input[type=checkbox]:checked")).to_have_count(4)
+    for index in (4, 5, 6):
+        expect(boxes.nth(index)).not_to_be_checked()
     press(page, several.get_by_role("button", name="Check", exact=True), "Enter", max_presses=4)
     expect(several.locator(".course-feedback")).to_have_text(re.compile(r"^\s*✔ Correct\."))
     expect(score).to_contain_text(f"(1 of {total} answered)")

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from lessons import triage
+
 from .lab_helpers import (
     assert_no_errors,
     assert_plots_rendered,
@@ -163,14 +165,14 @@ def mark_a_symptom(page: Page) -> None:
     expect(rule).to_contain_text("L5")
     explorer.locator(".course-area-saddle input[type=checkbox]").check()
     explorer.locator(".course-symptom-explain button, button.course-symptom-explain").first.click()
-    expect(explorer.locator(".course-emergency")).to_be_visible()
+    expect(explorer.locator(".course-warning-box")).to_be_visible()
 
 
 def tick_a_red_flag(page: Page) -> None:
     """Lesson 17: tick a red flag by clicking and read an unmistakable message."""
     checker = page.locator(".course-red-flag-checker")
     checker.scroll_into_view_if_needed()
-    checker.get_by_role("checkbox", name="Do you have pain, numbness or weakness in both legs?").check()
+    checker.get_by_role("checkbox", name=triage.sign("both-legs").question).check()
     verdict = checker.locator(".course-verdict")
     expect(verdict).to_contain_text("EMERGENCY")
     expect(verdict).to_contain_text("Call your local emergency number")

@@ -86,3 +86,16 @@ def test_sync_check_reports_a_missing_words_cell_without_writing(tmp_path, monke
     assert path.read_text(encoding="utf-8") == before
     authoring.sync(only=[path])
     assert authoring.sync(check=True, only=[path]) == []
+
+
+def test_readme_safety_note_lists_every_emergency_sign_from_the_triage_file():
+    from lessons import triage
+
+    readme = authoring.README.read_text(encoding="utf-8")
+    block = readme[readme.index(authoring.SAFETY_START):readme.index(authoring.SAFETY_END)]
+    for sign in triage.signs("emergency"):
+        assert sign.short in block, sign.id
+    assert triage.level("emergency").action in block
+    stale = f"{authoring.SAFETY_START}\nold words\n{authoring.SAFETY_END}"
+    assert "old words" not in authoring.readme_with_map(
+        f"{authoring.MAP_START}\n{authoring.MAP_END}\n{stale}")

@@ -7,6 +7,7 @@ import copy
 import pytest
 
 from lessons import cases as cases_module
+from lessons import triage
 from lessons.cases import bank_for, case, cases_by_cause, load, parse
 from lessons.causes import causes, clue
 from lessons.course import bibliography
@@ -54,10 +55,32 @@ def test_every_case_asks_where_it_points_and_likely_cause_or_next_step():
 
 def test_the_red_flag_case_sends_to_emergency_care():
     (emergency,) = [item for item in load() if item.urgency == "emergency"]
-    assert "both-legs" in emergency.clues
+    assert "both-legs" in emergency.clues and "both-legs" in emergency.signs
     step = emergency.bank.question("next-step")
     (right,) = [o for o in step.options if o.correct]
-    assert "emergency" in right.text.lower()
+    assert right.text == triage.level("emergency").lead
+
+
+def test_a_case_urgency_is_its_most_serious_signs_level():
+    for item in load():
+        expected = triage.level_of(item.signs)
+        assert item.urgency == (expected.key if expected else "routine"), item.id
+    assert sum(1 for item in load() if not item.signs) >= 6
+
+
+def test_an_unknown_warning_sign_names_the_case_and_field():
+    import copy
+
+    import yaml
+
+    from lessons.cases import validate
+    from lessons.data import CONTENT_DIR, ContentError
+
+    document = copy.deepcopy(yaml.safe_load((CONTENT_DIR / "cases.yml").read_text(encoding="utf-8")))
+    document["cases"][0]["signs"] = ["no-such-sign"]
+    with pytest.raises(ContentError, match=r"signs\.0.*|unknown warning sign") as info:
+        validate(document)
+    assert info.value.field == "cases.0.signs.0" and "no-such-sign" in str(info.value)
 
 
 def test_root_cases_point_to_l5_and_s1():
@@ -183,7 +206,7 @@ def test_answering_a_case_question_from_python():
     first = widget.quiz.questions[0]
     first.check_button.click()  # nothing chosen: asks for an answer, not counted
     assert "Choose one answer" in first.feedback.value
-    first.control.value = "Go to an emergency department now"
+    first.control.value = triage.level("emergency").lead
     first.check_button.click()
     assert "Correct." in first.feedback.value
     assert "1 of 3 correct" in widget.quiz.score_label.value

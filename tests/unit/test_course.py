@@ -51,17 +51,20 @@ def test_course_map_links_only_ready_lessons():
 
 def test_safety_box_lists_every_red_flag_and_the_disclaimer():
     text = course.safety_markdown()
-    flags = course.red_flags()
-    for group in ("emergency", "urgent"):
-        assert flags[group]["heading"] in text
-        for sign in flags[group]["signs"]:
-            assert sign in text
+    from lessons import triage
+
+    for key in triage.LEVELS:
+        assert triage.level(key).heading in text and triage.level(key).why in text
+        for sign in triage.signs(key):
+            assert f"> - {sign.text}" in text
     assert "education, not medical advice" in text
     assert all(line.startswith(">") for line in text.splitlines())
 
 
 def test_cauda_equina_signs_are_in_the_emergency_group():
-    signs = " ".join(course.red_flags()["emergency"]["signs"]).lower()
+    from lessons import triage
+
+    signs = " ".join(sign.text for sign in triage.signs("emergency")).lower()
     for words in ("genitals", "urine", "both legs", "getting worse", "sexual"):
         assert words in signs
 
@@ -78,7 +81,9 @@ def test_every_reference_id_used_by_content_exists():
     known = set(course.bibliography())
     used = {ref for part in anatomy.parts() for ref in part.refs}
     used |= {ref for root in anatomy.nerve_roots() for ref in root.refs}
-    used |= set(course.red_flags()["sources"])
+    from lessons import triage
+
+    used |= set(triage.sources())
     assert used <= known, used - known
 
 

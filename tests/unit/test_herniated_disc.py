@@ -149,7 +149,7 @@ def test_card_names_the_root_explains_and_warns_only_when_central():
     assert "usually the L5 root" in card and "traversing root" in card and "Where L5 is usually felt" in card
     assert "Emergency" not in card
     central = herniation_card("L4-L5", "central")
-    assert 'role="alert"' in central and "Emergency warning" in central
+    assert 'role="alert"' in central and "Warning: pressure on the cauda equina" in central
     assert "Where L5 is usually felt" in central and "Where S1 is usually felt" in central
     assert "front of the thigh" in herniation_card("L3-L4", "foraminal")
     assert "<script" not in card
@@ -175,7 +175,7 @@ def test_explorer_follows_the_pickers():
     assert "usually the L5 root" in explorer.card.value
     assert shown(explorer.disc_figure)["layout"]["title"]["text"] == "The L5–S1 disc seen from above"
     explorer.position_picker.value = "central"
-    assert "Emergency warning" in explorer.card.value
+    assert "Warning: pressure on the cauda equina" in explorer.card.value
     assert shown(explorer.leg_figure)["layout"]["title"]["text"] == "Where L4, L5 and S1 are usually felt"
     explorer.level_picker.value = "L3-L4"
     explorer.position_picker.value = "foraminal"

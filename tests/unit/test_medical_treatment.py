@@ -10,12 +10,12 @@ import pytest
 from lessons.calculators.medical_treatment import (
     COMPLAINTS,
     DURATIONS,
-    EMERGENCY,
-    SEE_A_CLINICIAN,
     PathwayError,
     Step,
     pathway,
+    see_a_clinician,
     situation_label,
+    warning_signs_step,
 )
 from lessons.course import bibliography
 from lessons.figures.medical_treatment import pace_trial_figure, pathway_figure, step_columns
@@ -53,7 +53,7 @@ def test_every_combination_gives_ordered_complete_steps(duration, complaint, red
 @pytest.mark.parametrize("duration, complaint", list(itertools.product(DURATIONS, COMPLAINTS)))
 def test_red_flags_make_urgent_care_the_first_and_only_step(duration, complaint):
     (step,) = pathway(duration, complaint, True)
-    assert step is EMERGENCY and step.urgent
+    assert step == warning_signs_step() and step.urgent
     text = all_text(step)
     assert "emergency" in text.lower() and "both legs" in text and "Now" in step.see_clinician
     assert not any(s.urgent for s in pathway(duration, complaint, False))
@@ -181,7 +181,7 @@ def test_pathway_figure_uses_words_and_symbols_not_colour_alone():
     normal_text = " ".join(a.text for a in normal.layout.annotations)
     assert "✔ May be offered:" in normal_text and "✘ Not advised:" in normal_text
     urgent_text = " ".join(a.text for a in urgent.layout.annotations)
-    assert "⚠ WARNING SIGNS" in urgent_text and "Urgent or emergency care now" in urgent_text
+    assert "⚠ WARNING SIGNS" in urgent_text and "Warning signs: get help first" in urgent_text
     assert list(urgent.data[0].marker.symbol) == ["diamond"]
     assert set(normal.data[0].marker.symbol) == {"circle"}
     assert "with warning signs" in urgent.layout.title.text
@@ -237,14 +237,14 @@ def shown_figure(output):
 
 def test_widget_redraws_when_the_learner_changes_each_choice():
     explorer = TreatmentPathwayExplorer()
-    assert "New back pain" in explorer.card.value and SEE_A_CLINICIAN.split(" if ")[0] in explorer.card.value
+    assert "New back pain" in explorer.card.value and see_a_clinician().split(" if ")[0] in explorer.card.value
     explorer.complaint.value = "sciatica"
     assert "Specialist: surgery for sciatica" in explorer.card.value
     assert "New sciatica" in shown_figure(explorer.figure)["layout"]["title"]["text"]
     explorer.duration.value = "persistent"
     assert "Long-lasting sciatica" in explorer.card.value
     explorer.red_flags.value = True
-    assert "Urgent or emergency care now" in explorer.card.value
+    assert "Warning signs: get help first" in explorer.card.value
     assert explorer.card.value.count("<li style") == 1
     assert "with warning signs" in shown_figure(explorer.figure)["layout"]["title"]["text"]
 

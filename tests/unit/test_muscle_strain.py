@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lessons import triage
 from lessons.course import bibliography
 from lessons.figures.muscle_strain import (
     FIRST_MONTH_TABLE,
@@ -124,10 +125,12 @@ def test_neutral_clues_do_not_decide():
     assert "do not tell" in sort_clues(["bending-hurts", "after-lifting"]).headline
 
 
-@pytest.mark.parametrize("clue", ["saddle-bladder", "both-legs", "worse-weakness", "fever", "major-injury"])
-def test_warning_signs_override_everything(clue):
+@pytest.mark.parametrize("clue, level", [("saddle-bladder", "emergency"), ("both-legs", "emergency"),
+                                         ("worse-weakness", "emergency"), ("fever", "urgent"),
+                                         ("major-injury", "emergency")])
+def test_warning_signs_override_everything_with_their_triage_level(clue, level):
     result = sort_clues(["buttock-ache", clue])
-    assert result.urgent and result.ok is False and "Get help fast" in result.headline
+    assert result.urgent and result.ok is False and triage.level(level).lead in result.headline
     assert "role=\"alert\"" in clue_card(result)
 
 
@@ -161,7 +164,7 @@ def test_sorter_widget_follows_the_ticks():
     assert "S1 area" in sorter.card.value
     assert shown_figure(sorter.figure)["layout"]["title"]["text"] == "Where S1 is usually felt"
     sorter.boxes["fever"].value = True
-    assert "Get help fast" in sorter.card.value
+    assert triage.level("urgent").lead in sorter.card.value
     sorter.clear_button.click()
     assert sorter.selected() == [] and sorter.figure.outputs == ()
     assert sorter._repr_mimebundle_()["text/plain"].startswith("Referred or nerve root?")

@@ -6,15 +6,13 @@ import copy
 
 import pytest
 
-from lessons import data
-from lessons.course import bibliography, red_flags
+from lessons import data, triage
+from lessons.course import bibliography
 from lessons.figures.red_flags import TABLE, red_flag_share_figure
 from lessons.quiz import load_bank
 from lessons.red_flags import (
     UnknownFlagError,
     Verdict,
-    _document,
-    build_flags,
     check,
     flag,
     flags,
@@ -25,25 +23,24 @@ from lessons.widgets.red_flags import RedFlagChecker, verdict_html
 
 EMERGENCY = [item.id for item in flags() if item.group == "emergency"]
 URGENT = [item.id for item in flags() if item.group == "urgent"]
+SOON = [item.id for item in flags() if item.group == "soon"]
 ALL_IDS = [item.id for item in flags()]
 
 
 # --- the data ---------------------------------------------------------------------------------
 
-def test_every_sign_in_red_flags_yml_has_exactly_one_checker_item():
-    shared = red_flags()
-    for group in ("emergency", "urgent"):
-        signs = shared[group]["signs"]
-        asked = [item.sign for item in flags() if item.group == group]
-        assert sorted(asked) == sorted(signs)
-    assert len(ALL_IDS) == len(set(ALL_IDS)) == sum(len(shared[g]["signs"]) for g in ("emergency", "urgent"))
+def test_the_checker_asks_every_sign_of_the_triage_file_once_at_its_level():
+    assert [(item.id, item.group, item.sign) for item in flags()] == [
+        (sign.id, sign.level, sign.text) for sign in triage.signs()]
+    assert len(ALL_IDS) == len(set(ALL_IDS))
 
 
 def test_issue_signs_are_covered():
-    ids = set(ALL_IDS)
-    assert {"saddle-numbness", "bladder-bowel", "both-legs", "worsening-weakness"} <= set(EMERGENCY)
-    assert {"fever", "cancer-history", "injury", "weight-loss"} <= set(URGENT)
-    assert ids == set(EMERGENCY) | set(URGENT)
+    assert {"saddle-numbness", "bladder-bowel", "both-legs", "worsening-weakness", "serious-injury",
+            "aortic-aneurysm"} <= set(EMERGENCY)
+    assert {"fever", "cancer-history", "injury", "weight-loss", "steroids", "infection-risk", "over-70"} <= set(URGENT)
+    assert {"calf-claudication", "belly-pulsing", "worse-over-time"} <= set(SOON)
+    assert set(ALL_IDS) == set(EMERGENCY) | set(URGENT) | set(SOON)
 
 
 def test_questions_are_questions_and_refs_exist():
@@ -51,43 +48,50 @@ def test_questions_are_questions_and_refs_exist():
     for item in flags():
         assert item.question.endswith("?")
         assert item.refs and all(ref in refs for ref in item.refs)
-    assert all(ref in refs for ref in _document()["sources"])
+    assert all(ref in refs for ref in triage.sources())
 
 
-def _broken(change):
-    document = copy.deepcopy(_document())
+def _load_broken(write_yaml, change):
+    document = copy.deepcopy(data.read_yaml(data.CONTENT_DIR / "red_flags.yml"))
     change(document)
-    return document
+    import yaml
+
+    return write_yaml(yaml.safe_dump(document, allow_unicode=True), name="red_flags.yml")
 
 
 @pytest.mark.parametrize("change, words", [
-    (lambda d: d["items"].pop(0), "no question for the emergency sign"),
-    (lambda d: d["items"].pop(), "no question for the urgent sign"),
-    (lambda d: d["items"][1].update(id=d["items"][0]["id"]), "duplicate id"),
-    (lambda d: d["items"][0].update(sign="Numb toes"), "word for word"),
-    (lambda d: d["items"][0].update(group="urgent"), "group should be 'emergency'"),
-    (lambda d: d["items"][1].update(sign=d["items"][0]["sign"]), "already asked"),
-    (lambda d: d["items"][0].update(refs=["no-such-ref"]), "unknown reference 'no-such-ref'"),
+    (lambda d: d["signs"][1].update(id=d["signs"][0]["id"]), "duplicate sign id"),
+    (lambda d: d["signs"][0].update(refs=["no-such-ref"]), "unknown reference 'no-such-ref'"),
     (lambda d: d.update(sources=["no-such-ref"]), "unknown reference"),
 ])
-def test_loader_names_the_problem(change, words):
-    with pytest.raises(data.ContentError, match=words) as info:
-        build_flags(_broken(change), red_flags(), bibliography())
-    assert "red_flag_checker.yml" in str(info.value)
+def test_loader_names_the_problem(write_yaml, monkeypatch, change, words):
+    path = _load_broken(write_yaml, change)
+    monkeypatch.setattr(triage, "FILE", str(path))
+    for cached in (triage._document, triage._all_signs):
+        cached.cache_clear()
+    try:
+        with pytest.raises(data.ContentError, match=words) as info:
+            triage.signs()
+        assert "red_flags.yml" in str(info.value)
+    finally:
+        monkeypatch.undo()
+        for cached in (triage._document, triage._all_signs):
+            cached.cache_clear()
 
 
-def test_schema_rejects_a_missing_question(write_yaml):
-    path = write_yaml("""
-        sources: [nice-ng59]
-        levels: {}
-        items: []
-    """, name="red_flag_checker.yml")
-    with pytest.raises(data.ContentError):
-        data.load(path, "red_flag_checker")
+@pytest.mark.parametrize("change, field", [
+    (lambda d: d["signs"][0].update(level="later"), "signs.0.level"),
+    (lambda d: d["signs"][0].pop("question"), "signs.0.question"),
+    (lambda d: d["levels"].pop("soon"), "levels.soon"),
+])
+def test_schema_names_the_field(write_yaml, change, field):
+    path = _load_broken(write_yaml, change)
+    with pytest.raises(data.ContentError, match=field.replace(".", r"\.")):
+        data.load(path, "red_flags", expand=False)
 
 
 def test_emergency_action_gives_the_numbers_of_the_safety_box():
-    heading = red_flags()["emergency"]["heading"]
+    heading = triage.level("emergency").heading
     action = levels()["emergency"].action
     for number in ("999", "112", "911"):
         assert number in heading and number in action
@@ -103,7 +107,7 @@ def test_every_emergency_flag_alone_gives_emergency(flag_id):
     assert verdict.headline.startswith("EMERGENCY") and verdict.symbol == "⚠"
     assert "emergency number" in verdict.action and "emergency department" in verdict.action
     assert "now" in verdict.how_fast
-    assert verdict.why == red_flags()["emergency"]["why"] and "cauda equina" in verdict.why
+    assert verdict.why == triage.level("emergency").why and "cauda equina" in verdict.why
     assert [item.id for item in verdict.ticked] == [flag_id]
     assert flag(flag_id).sign in verdict_html(verdict)
 
@@ -114,7 +118,7 @@ def test_every_urgent_flag_alone_gives_urgent(flag_id):
     assert verdict.level == "urgent"
     assert verdict.headline == "URGENT: see a doctor today" and verdict.symbol == "‼"
     assert "today" in verdict.action and "same day" in verdict.how_fast
-    assert verdict.why == red_flags()["urgent"]["why"]
+    assert verdict.why == triage.level("urgent").why
     assert [item.id for item in verdict.ticked] == [flag_id]
 
 
@@ -222,7 +226,7 @@ def test_verdict_html_escapes_text():
     assert "<b>x</b>" not in html and "&lt;b&gt;" in html and "&lt;script&gt;" in html and "&amp;" in html
 
 
-def test_widget_has_one_box_per_flag_grouped_under_two_headings():
+def test_widget_has_one_box_per_flag_grouped_under_one_heading_per_level():
     widget = RedFlagChecker()
     assert "course-red-flag-checker" in widget._dom_classes
     assert list(widget.boxes) == ALL_IDS
@@ -231,7 +235,7 @@ def test_widget_has_one_box_per_flag_grouped_under_two_headings():
         assert box.description == item.question and box.indent is False and box.value is False
     headings = [child.value for child in widget.children if getattr(child, "value", None)
                 and isinstance(child.value, str) and child.value.startswith("<h4>")]
-    assert len(headings) == 2 and "emergency" in headings[0] and "same day" in headings[1]
+    assert headings == [f"<h4>Signs that need {triage.level(key).needs}</h4>" for key in triage.LEVELS]
     assert widget.check_button.description == "Check"
     assert "Tick every sentence" in widget.verdict.value
 

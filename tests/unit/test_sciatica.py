@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from lessons import triage
 from lessons.course import bibliography
 from lessons.figures.palette import OKABE_ITO
 from lessons.figures.sciatica import pregabalin_trial_figure, surgery_trial_figure
 from lessons.quiz import load_bank
 from lessons.tables import load_table, source_note
 from lessons.widgets.sciatica import (
+    CAUDA_EQUINA_SIGNS,
     CLUES,
     NO_NUMBNESS,
     RADICULAR,
@@ -130,8 +132,8 @@ def test_every_clue_has_a_side_and_a_reason():
 
 
 def test_weakness_brings_the_warning():
-    assert "help fast" in clues_card(sort_clues(["weak"]))
-    assert "help fast" not in clues_card(sort_clues(["shooting"]))
+    assert triage.sentence(CAUDA_EQUINA_SIGNS) in clues_card(sort_clues(["weak"]))
+    assert triage.sentence(CAUDA_EQUINA_SIGNS) not in clues_card(sort_clues(["shooting"]))
 
 
 @pytest.mark.parametrize("clues, area, message", [

@@ -103,7 +103,7 @@ def test_unknown_activity_names_the_choices():
 
 
 def test_narrowing_cards():
-    assert "both buttocks or both legs" in narrowing_card("central")
+    assert "buttocks or legs on both sides" in narrowing_card("central")
     side = narrowing_card("side", "L5")
     assert "the L5 root" in side and "top of the foot" in side.lower()
     with pytest.raises(ValueError, match="Choose a nerve root"):

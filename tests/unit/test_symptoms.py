@@ -6,9 +6,10 @@ import pytest
 import yaml
 
 from lessons import symptoms as symptoms_module
+from lessons import triage
 from lessons.anatomy import leg_areas
 from lessons.causes import causes
-from lessons.course import bibliography, red_flags
+from lessons.course import bibliography
 from lessons.data import CONTENT_DIR, ContentError
 from lessons.figures.symptoms import REGIONS, symptom_map_figure
 from lessons.symptoms import (
@@ -23,7 +24,7 @@ from lessons.symptoms import (
 )
 from lessons.widgets.symptoms import SymptomExplorer, banner_html, explanation_card
 
-EMERGENCY = ["saddle-area", "buttock-numbness", "both-legs", "bladder-bowel", "worsening-weakness"]
+EMERGENCY = ["saddle-area", "both-legs", "bladder-bowel", "worsening-weakness"]
 LEG = ["inner-shin", "outer-shin", "top-of-foot", "outer-foot", "back-of-calf"]
 
 
@@ -82,10 +83,11 @@ def test_the_schema_rejects_a_rule_without_sources(tmp_path):
 
 RULE_CASES = {
     "saddle-area": {"areas": ["saddle"], "kind": "numbness"},
-    "buttock-numbness": {"areas": ["buttock"], "kind": "tingling"},
     "both-legs": {"areas": ["both-legs"], "kind": "pain"},
     "bladder-bowel": {"areas": ["low-back"], "other": ["bladder-bowel"]},
     "worsening-weakness": {"areas": ["outer-shin"], "kind": "pain", "other": ["worsening-weakness"]},
+    "calf-claudication": {"areas": ["back-of-calf"], "kind": "pain", "worse": ["walking-standing"],
+                          "better": ["standing-still"]},
     "numb-l4": {"areas": ["inner-shin"], "kind": "numbness"},
     "numb-l5": {"areas": ["top-of-foot"], "kind": "tingling"},
     "numb-s1": {"areas": ["outer-foot"], "kind": "numbness"},
@@ -114,6 +116,23 @@ def test_each_rule_matches_its_pattern(rule_id):
     assert result.emergency == rule(rule_id).emergency
 
 
+def test_warning_rules_take_their_level_from_the_triage_file_and_come_first():
+    for item in rules():
+        if item.sign:
+            assert item.level == triage.sign(item.sign).level
+    result = explain({"areas": ["back-of-calf", "both-legs"], "kind": "pain", "worse": ["walking-standing"],
+                      "better": ["standing-still"]})
+    assert [r.id for r in result.matches][:2] == ["both-legs", "calf-claudication"]
+    assert result.message.startswith(triage.level("emergency").symbol)
+    alone = explain(RULE_CASES["calf-claudication"])
+    assert not alone.emergency and alone.message.startswith(triage.level("soon").symbol)
+
+
+def test_one_buttock_numb_is_not_an_emergency_but_the_saddle_area_is():
+    assert not explain({"areas": ["buttock"], "kind": "numbness"}).emergency
+    assert explain({"areas": ["saddle"], "kind": "tingling"}).emergency
+
+
 def test_rules_do_not_match_the_wrong_pattern():
     assert "numb-l5" not in ids(explain({"areas": ["top-of-foot"], "kind": "pain"}))
     assert "pain-above-knee" not in ids(explain({"areas": ["low-back", "outer-shin"], "kind": "pain"}))
@@ -135,7 +154,7 @@ def test_emergency_rules_come_first_whatever_else_matches():
     flags = [item.emergency for item in result.matches]
     assert flags == sorted(flags, reverse=True) and flags[0]
     assert ids(result)[:2] == ["saddle-area", "bladder-bowel"]
-    assert red_flags()["emergency"]["heading"] in result.message
+    assert triage.level("emergency").heading in result.message
 
 
 def test_order_is_fixed_and_follows_the_file():
@@ -193,7 +212,7 @@ def test_map_shades_only_the_marked_areas():
 def test_banner_and_card_escape_and_say_not_a_diagnosis():
     assert 'class="course-not-a-diagnosis"' in banner_html() and "Not a diagnosis" in banner_html()
     card = explanation_card(explain({"areas": ["saddle"]}))
-    assert 'class="course-emergency"' in card and "cauda equina" in card
+    assert 'class="course-warning-box"' in card and "cauda equina" in card
     assert "not a diagnosis" in card
 
 
@@ -211,7 +230,7 @@ def test_widget_explains_what_is_marked():
     assert 'data-rule="numb-l5"' in widget.card.value and "Herniated disc (lesson 03)" in widget.card.value
     widget.other_boxes["bladder-bowel"].value = True
     widget.explain_button.click()
-    assert widget.card.value.index("course-emergency") < widget.card.value.index('data-rule="numb-l5"')
+    assert widget.card.value.index("course-warning-box") < widget.card.value.index('data-rule="numb-l5"')
     widget.clear_button.click()
     assert widget.current()["areas"] == [] and widget.kind.value == "pain"
     assert "press <strong>Explain</strong>" in widget.card.value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
@@ -179,6 +180,16 @@ def test_category_words_are_kind_and_say_what_bmi_cannot_do():
     assert "see a GP" in bmi_category(17).meaning  # weight loss you cannot explain
 
 
+@pytest.mark.parametrize("weight, words", [(50, "in the range NICE calls underweight (below 18.5)"),
+                                           (70, "in the healthy range (18.5 to 24.9)"),
+                                           (85, "in the range NICE calls overweight (25 to 29.9)"),
+                                           (95, "in the range NICE calls obesity (30 or more)")])
+def test_the_result_describes_the_number_not_the_person(weight, words):
+    headline, _ = result_lines(calculate("metric", str(weight), "175"))
+    assert headline == f"Your BMI is {round(weight / 1.75 ** 2, 1):.1f}: {words}."
+    assert not re.search(r": (underweight|overweight|obese|obesity|healthy weight)\b", headline)
+
+
 def test_waist_to_height_ratio_examples():
     # the news reports of NICE's 2022 update: 5 ft 4 in with a 29 in waist is healthy, 32 in is not;
     # 5 ft 10 in with a 36 in waist has an increased risk
@@ -276,7 +287,7 @@ def test_calculate_imperial_shows_the_conversion():
     assert round(result.bmi, 1) == 22.7
     assert "154 lb = 69.9 kg" in result.conversion and "69 inches = 175.3 cm" in result.conversion
     headline, lines = result_lines(result)
-    assert headline == "Your BMI is 22.7: healthy weight (18.5 to 24.9)."
+    assert headline == "Your BMI is 22.7: in the healthy range (18.5 to 24.9)."
     assert any(line.startswith("Exact conversion used") for line in lines) and ADULTS_ONLY in lines
 
 
@@ -334,7 +345,7 @@ def test_calculator_widget_lower_thresholds():
     widget.weight_kg.value, widget.height_cm.value = "70", "170"  # BMI 24.2
     widget.lower.value = True
     widget.button.click()
-    assert "overweight (23 to 27.4)" in widget.card.value
+    assert "in the range NICE calls overweight (23 to 27.4)" in widget.card.value
 
 
 def test_odds_explainer_pure_text():
@@ -368,4 +379,4 @@ def test_shown_number_and_category_always_agree():
 
     assert round_half_up(24.95, 1) == 25.0 and round_half_up(18.45, 1) == 18.5 and round_half_up(0.495, 2) == 0.5
     headline, _ = result_lines(Assessment(bmi=24.95, category=bmi_category(24.95)))
-    assert headline == "Your BMI is 25.0: overweight (25 to 29.9)."
+    assert headline == "Your BMI is 25.0: in the range NICE calls overweight (25 to 29.9)."
