@@ -21,6 +21,8 @@ LEVELS = ("beginner", "intermediate", "advanced")       # ordered
 PROBLEMS = ("general", "herniated-disc", "spinal-stenosis", "degenerative-disc-disease",
             "muscle-strain", "sacroiliac-joint", "sciatica")
 PHASES = ("warm-up", "main", "cool-down")
+SPINE = ("flexion", "neutral", "extension")
+BALANCE = ("none", "some", "high")
 
 CATALOGUE_FILE = data.CONTENT_DIR / "stretches.yml"
 REPO_ROOT = data.CONTENT_DIR.parent.parent
@@ -56,6 +58,12 @@ class Exercise:
     image: str                       # path relative to the repo root
     alt: str                         # alt text describing the picture
     source: str                      # reference id in lessons/content/references/
+    # Safety fields (see the SAFETY FIELDS comment in stretches.yml); the planner's rules read these.
+    spine: str = "neutral"           # SPINE: flexion (bending forwards), neutral or extension (backwards)
+    prone: bool = False              # done lying on your front
+    balance: str = "none"            # BALANCE: none, some, high
+    sides: int = 1                   # 2 if the sets are shared between left and right
+    cue: str | None = None           # shown with the exercise in a plan (the balance cue), or None
 
     def set_seconds(self) -> int:
         """Time of one set: the hold, or the repetitions at their pace, or the minutes."""
@@ -72,6 +80,22 @@ def load_catalogue(path: Path | str | None = None) -> tuple[Exercise, ...]:
     return _load(str(chosen.resolve()))
 
 
+@dataclass(frozen=True)
+class CatalogueSafety:
+    """The catalogue-wide safety texts: the balance cue and the thin-bones caution with its sources."""
+
+    balance_cue: str
+    thin_bones_caution: str
+    thin_bones_sources: tuple[str, ...]
+
+
+def safety_texts(path: Path | str | None = None) -> CatalogueSafety:
+    chosen = Path(path) if path is not None else CATALOGUE_FILE
+    document = _document(str(chosen.resolve()))
+    return CatalogueSafety(document["balance_cue"], document["thin_bones_caution"],
+                           tuple(document["thin_bones_sources"]))
+
+
 def exercise(exercise_id: str) -> Exercise:
     """The catalogue exercise with this id (KeyError if there is none)."""
     for item in load_catalogue():
@@ -81,21 +105,31 @@ def exercise(exercise_id: str) -> Exercise:
 
 
 @cache
-def _load(path_text: str) -> tuple[Exercise, ...]:
+def _document(path_text: str) -> dict:
     path = Path(path_text)
     document = data.load(path, "stretches")
     name = data.display_name(path)
     references = bibliography()
-    for index, ref_id in enumerate(document["safety_sources"]):
-        if ref_id not in references:
-            raise data.ContentError(name, f"reference {ref_id!r} is not in lessons/content/references/",
-                                    field=f"safety_sources.{index}")
+    for field in ("safety_sources", "thin_bones_sources"):
+        for index, ref_id in enumerate(document[field]):
+            if ref_id not in references:
+                raise data.ContentError(name, f"reference {ref_id!r} is not in lessons/content/references/",
+                                        field=f"{field}.{index}")
+    return document
+
+
+@cache
+def _load(path_text: str) -> tuple[Exercise, ...]:
+    path = Path(path_text)
+    document = _document(path_text)
+    name = data.display_name(path)
+    references = bibliography()
     seen: set[str] = set()
     found = []
     for index, raw in enumerate(document["exercises"]):
         _check(raw, index, name, seen, references)
         seen.add(raw["id"])
-        found.append(_exercise(raw))
+        found.append(_exercise(raw, document["balance_cue"]))
     return tuple(found)
 
 
@@ -124,6 +158,11 @@ def _check(raw: dict, index: int, name: str, seen: set[str], references: dict) -
             raise fail(field, f"a '{raw['type']}' exercise needs {field}")
         if not needed and field in raw:
             raise fail(field, f"a '{raw['type']}' exercise must not set {field}")
+    if raw["sides"] == 2 and raw["sets"] % 2:
+        raise fail("sides", "an exercise done on both sides needs an even number of sets (both sides count)")
+    if (raw["spine"] == "extension" or raw["prone"]) and "spinal-stenosis" in raw["suits"]:
+        raise fail("suits", "an exercise that bends the back backwards or is done lying on your front "
+                            "cannot suit spinal stenosis")
     if raw["type"] == "minutes" and raw["sets"] != 1:
         raise fail("sets", "a timed ('minutes') activity has exactly 1 set")
     if not (REPO_ROOT / raw["image"]).is_file():
@@ -136,7 +175,7 @@ def _check(raw: dict, index: int, name: str, seen: set[str], references: dict) -
                        f"reference {ref_id!r} is not in lessons/content/references/")
 
 
-def _exercise(raw: dict) -> Exercise:
+def _exercise(raw: dict, balance_cue: str) -> Exercise:
     return Exercise(
         id=raw["id"], name=raw["name"], purpose=raw["purpose"], position=raw["position"],
         level=raw["level"], phases=tuple(raw["phases"]),
@@ -145,4 +184,6 @@ def _exercise(raw: dict) -> Exercise:
         sets=raw["sets"], rest_seconds=raw["rest_seconds"], steps=tuple(raw["steps"]),
         feel=raw["feel"], stop_if=raw["stop_if"], suits=tuple(raw["suits"]),
         avoid=tuple(raw["avoid"]), image=raw["image"], alt=raw["alt"], source=raw["source"],
+        spine=raw["spine"], prone=raw["prone"], balance=raw["balance"], sides=raw["sides"],
+        cue=balance_cue if raw["balance"] == "high" else None,
     )

@@ -216,7 +216,9 @@ def markdown_sheet(plan: Plan, details: bool = True) -> str:
     for ex in plan.exercises:
         lines += [f"### {md_escape(ex.name)}", "", f"*{md_escape(ex.purpose)}*", ""]
         lines += [f"{n}. {md_escape(step)}" for n, step in enumerate(ex.steps, start=1)]
-        lines += ["", f"- **How it should feel:** {md_escape(ex.feel)}", f"- **Stop if:** {md_escape(ex.stop_if)}", ""]
+        cue = [f"- **Balance:** {md_escape(ex.cue)}"] if ex.cue else []
+        lines += ["", *cue, f"- **How it should feel:** {md_escape(ex.feel)}",
+                  f"- **Stop if:** {md_escape(ex.stop_if)}", ""]
     if plan.left_out:
         lines += ["## Left out", ""]
         lines += [f"- {md_escape(ex_id)}: {md_escape(reason)}" for ex_id, reason in plan.left_out]
@@ -243,6 +245,11 @@ th:first-child, td:first-child { text-align: left; }
 """
 
 
+def cue_html(ex) -> str:
+    """The exercise's balance cue as a paragraph, or nothing."""
+    return f'<p class="course-plan-cue"><strong>Balance:</strong> {escape(ex.cue)}</p>' if ex.cue else ""
+
+
 def item_html(item: PlanItem, number: int, heading: str = "h4") -> str:
     """One exercise as a card: picture (data URI, alt text), name, position, dose, steps, feel, stop."""
     ex = item.exercise
@@ -253,7 +260,8 @@ def item_html(item: PlanItem, number: int, heading: str = "h4") -> str:
     return (f'<div class="item course-plan-item" data-exercise="{escape(ex.id)}">{picture}<div>'
             f"<{heading}>{number}. {escape(ex.name)}</{heading}>"
             f"<p><strong>{escape(item.dose)}</strong> · {escape(POSITION_LABELS.get(ex.position, ex.position))} · "
-            f"{escape(LEVEL_LABELS.get(ex.level, ex.level))}</p><p>{escape(ex.purpose)}</p><ol>{steps}</ol>"
+            f"{escape(LEVEL_LABELS.get(ex.level, ex.level))}</p>{cue_html(ex)}"
+            f"<p>{escape(ex.purpose)}</p><ol>{steps}</ol>"
             f"<p><strong>How it should feel:</strong> {escape(ex.feel)}</p>"
             f"<p><strong>Stop if:</strong> {escape(ex.stop_if)}</p></div></div>")
 
@@ -319,7 +327,8 @@ def session_description(plan: Plan, week: WeekPlan) -> str:
         items = week.items_in(phase)
         if items:
             lines.append(f"{label}:")
-            lines += [f"- {item.exercise.name}: {item.dose}" for item in items]
+            lines += [f"- {item.exercise.name}: {item.dose}" + (f" ({item.exercise.cue})" if item.exercise.cue else "")
+                      for item in items]
     lines += ["", "This week: " + " ".join(plan.changes(week.number)), "", plan.notes[0].text, "", NOT_ADVICE]
     return "\n".join(lines)
 

@@ -7,8 +7,10 @@ order of dicts or sets, so the same request always gives the same plan.
 
 The rules (the lesson explains them in plain words):
 
-1. **Which exercises.** An exercise can be used only if the catalogue does not mark it unsuitable
-   for the chosen problem (its ``avoid`` list) and advises it for that problem or for any back
+1. **Which exercises.** An exercise can be used only if it is not "not advised" for the chosen problem
+   (``not_advised``: the catalogue's ``avoid`` list, and for spinal stenosis every exercise that bends
+   the back backwards, ``spine: extension``, or is done lying on the front, ``prone``) and the catalogue
+   advises it for that problem or for any back
    pain (its ``suits`` list has the problem or "general"), the learner has not left it out, its
    position is one the learner ticked, and its level is at or below the learner's level.
    Candidates are taken in a fixed order: first those advised for the problem itself, then those
@@ -43,6 +45,11 @@ The rules (the lesson explains them in plain words):
    the sessions per week.
 5. **Order within a part.** Standing exercises first, then sitting, hands-and-knees and lying, so
    you get down to the floor once; then the candidate order above.
+6. **Safety notes and cues.** Every plan says when to stop and lists the warning signs (both from the
+   triage file, ``lessons/content/red_flags.yml``), how to pace, and a note for the chosen problem; a
+   plan with a forward-bending exercise (``spine: flexion``) adds the thin-bones caution; every
+   exercise with ``balance: high`` carries the catalogue's balance cue (``Exercise.cue``) wherever the
+   plan is shown or exported.
 """
 
 from __future__ import annotations
@@ -51,11 +58,10 @@ import hashlib
 import json
 import math
 import numbers
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from lessons.planner.catalogue import LEVELS, PHASES, POSITIONS, PROBLEMS, Exercise, load_catalogue
+from lessons.planner.catalogue import LEVELS, PHASES, POSITIONS, PROBLEMS, Exercise, load_catalogue, safety_texts
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MINUTES_RANGE = (5, 60)
@@ -68,7 +74,6 @@ REST_QUARTERS = (8, 7, 6, 5, 4)   # rest between sets, in quarters of the catalo
 WEEKS_PER_STEP = 2
 MAX_SET_FACTOR = 3                # sets may grow up to 3 times the catalogue's (long sessions) ...
 TIMED_FACTOR = 3                  # ... and timed activities up to 3 times the catalogue's minutes
-SIDES_PATTERN = re.compile(r"\b(on|with|for) each (side|leg)\b")
 SECONDS_PER_ITEM = 120            # week 1 starts with about one exercise per two minutes of a part ...
 MAX_ITEMS = {"warm-up": 3, "main": 8, "cool-down": 3}   # ... and at most this many in each part
 
@@ -87,7 +92,7 @@ POSITION_LABELS = {"standing": "Standing", "sitting": "Sitting", "hands-and-knee
 PHASE_LABELS = {"warm-up": "Gentle start (warm-up)", "main": "Main part", "cool-down": "Easy finish (cool-down)"}
 FIELD_LABELS = {
     "request": "Plan request",
-    "problem": "Main problem",
+    "problem": "Problem a clinician has told you about",
     "minutes": "Minutes per session",
     "sessions_per_week": "Sessions per week",
     "level": "Level",
@@ -102,18 +107,14 @@ REST_WORDS = {8: "twice the usual rest", 7: "1.75 times the usual rest", 6: "1.5
               5: "1.25 times the usual rest", 4: "the usual rest"}
 
 # Safety notes: the text and the reference ids (lessons/content/references/) it rests on.
-STOP_NOTE = ("Stop and see a doctor straight away if you notice new weakness or numbness in a leg, reduced "
-             "feeling in your buttocks or genital area, problems with your bladder or bowels, or you feel "
-             "generally unwell. See a GP or physiotherapist if your pain keeps getting worse or has not "
-             "settled after about 6 weeks.")
+# The stop rule's warning signs: ids of the triage file, which gives their wording and how fast to get help.
+STOP_SIGNS = ("saddle-numbness", "bladder-bowel", "new-weakness", "new-numbness", "fever", "worse-over-time")
 STOP_SOURCES = ("rjah-low-back-pain-leaflet", "nhs-borders-low-back-pain", "bridgwater-bay-back-pain")
 PACE_NOTE = ("Start gently and keep to the same amount for at least a week before you step up; this plan steps up "
              "only every two weeks. Stop an exercise if it makes your symptoms worse or causes new pain. If your "
              "pain is higher later that day or the next day, you may have done too much: go back to an easier "
              "week of the plan.")
 PACE_SOURCES = ("sfh-back-pain-unit-introducing-exercise", "nhs-inform-exercises-back-pain")
-RED_FLAG_NOTE = ("Warning signs (red flags) need emergency help, not exercise: {signs}. The full list is under "
-                 "\"When to get help fast\" in lesson 12.")
 PROBLEM_NOTES: dict[str, tuple[str, tuple[str, ...]]] = {
     "general": ("Being active will not harm your back, even if it feels a bit sore at first; flare-ups are "
                 "common and do not mean something is seriously wrong.", ("rjah-back-pain-self-care",)),
@@ -124,8 +125,9 @@ PROBLEM_NOTES: dict[str, tuple[str, tuple[str, ...]]] = {
     "spinal-stenosis": ("Most people with spinal stenosis, but not all, are more comfortable bent forwards than "
                         "arched backwards: leg symptoms are usually worse standing or walking upright and eased "
                         "by sitting or bending forward. So exercises that bend the back backwards (extension) "
-                        "are left out. Bending-forward exercise is widely used, but trial evidence for it is "
-                        "lacking.", ("nhs-video-sciatica-spinal-stenosis", "comer-2009-neurogenic-claudication")),
+                        "or are done lying on your front are left out. Bending-forward exercise is widely "
+                        "used, but trial evidence for it is lacking.",
+                        ("nhs-video-sciatica-spinal-stenosis", "comer-2009-neurogenic-claudication")),
     "degenerative-disc-disease": ("Disc pain is often made worse by long sitting and bending forward, and eased by "
                                   "changing position often or by activity: get up and move between exercises "
                                   "if sitting is uncomfortable.", ("medscape-patel-lumbar-ddd",)),
@@ -508,9 +510,19 @@ def check_request(request: PlanRequest, catalogue: Sequence[Exercise]) -> PlanRe
 
 # --- choosing exercises ----------------------------------------------------------------------
 
+STENOSIS = "spinal-stenosis"
+
+
+def not_advised(exercise: Exercise, problem: str) -> bool:
+    """True if the exercise must never be in a plan for this problem (rule 1 of the module doc)."""
+    if problem in exercise.avoid:
+        return True
+    return problem == STENOSIS and (exercise.spine == "extension" or exercise.prone)
+
+
 def exclusion_reason(exercise: Exercise, request: PlanRequest) -> str | None:
     """Why an exercise cannot be in this (normalised) request's plan, or None if it can."""
-    if request.problem in exercise.avoid:
+    if not_advised(exercise, request.problem):
         return f"not advised for {PROBLEM_LABELS[request.problem].lower()}"
     if request.problem not in exercise.suits and "general" not in exercise.suits:
         meant = ", ".join(PROBLEM_LABELS.get(p, p).lower() for p in exercise.suits)
@@ -537,16 +549,9 @@ def _position_key(position: str) -> int:
 
 
 def sides(exercise: Exercise) -> int:
-    """2 if the sets are shared between the two sides (so sets change two at a time), else 1.
-
-    Uses a ``sides`` field if the catalogue has one; otherwise the catalogue's steps, which say
-    "on each side" or "with each leg" for such exercises (its ``sets`` then counts both sides).
-    """
-    given = getattr(exercise, "sides", None)
-    if given in (1, 2):
-        return given
-    text = " ".join(exercise.steps).lower()
-    return 2 if SIDES_PATTERN.search(text) and exercise.sets % 2 == 0 else 1
+    """2 if the sets are shared between the two sides (so sets change two at a time), else 1: the
+    catalogue's ``sides`` field (its ``sets`` then counts both sides); 1 for an odd number of sets."""
+    return 2 if exercise.sides == 2 and exercise.sets % 2 == 0 else 1
 
 
 def set_cap(exercise: Exercise) -> int:
@@ -722,18 +727,27 @@ def _freeze(slots: list[_Slot], step: int, number: int) -> WeekPlan:
 
 
 def _notes(request: PlanRequest, catalogue: Sequence[Exercise], weeks: tuple[WeekPlan, ...]) -> tuple[SafetyNote, ...]:
-    from lessons.course import red_flags
+    from lessons import triage
 
-    signs = "; ".join(sign[0].lower() + sign[1:] for sign in red_flags()["emergency"]["signs"])
-    notes = [SafetyNote("stop", STOP_NOTE, STOP_SOURCES),
-             SafetyNote("red-flags", RED_FLAG_NOTE.format(signs=signs), tuple(red_flags()["sources"])),
+    stop = "Stop the exercises. " + triage.sentence(STOP_SIGNS)
+    emergency = triage.level("emergency")
+    red_flags = (f"Warning signs (red flags) need {emergency.needs}, not exercise: "
+                 f"{triage.join(sign.short for sign in triage.signs('emergency'))}. The full list is under "
+                 "\"When to get help fast\" in lesson 12.")
+    notes = [SafetyNote("stop", stop, STOP_SOURCES),
+             SafetyNote("red-flags", red_flags, triage.sources()),
              SafetyNote("pace", PACE_NOTE, PACE_SOURCES)]
     text, sources = PROBLEM_NOTES[request.problem]
     notes.append(SafetyNote("problem", text, sources))
-    avoided = sorted(ex.name for ex in catalogue if request.problem in ex.avoid)
+    avoided = sorted(ex.name for ex in catalogue if not_advised(ex, request.problem))
     if avoided:
-        notes.append(SafetyNote("left-out", f"Left out because the catalogue marks them as not advised for "
-                                f"{PROBLEM_LABELS[request.problem].lower()}: {', '.join(avoided)}."))
+        why = (" (they bend the back backwards or are done lying on your front)"
+               if request.problem == STENOSIS else "")
+        notes.append(SafetyNote("left-out", f"Left out as not advised for "
+                                f"{PROBLEM_LABELS[request.problem].lower()}{why}: {', '.join(avoided)}."))
+    if any(item.exercise.spine == "flexion" for week in weeks for item in week.items):
+        texts = safety_texts()
+        notes.append(SafetyNote("thin-bones", texts.thin_bones_caution, texts.thin_bones_sources))
     missing = [PHASE_LABELS[phase].lower() for phase in PHASES if not weeks[0].items_in(phase)]
     if missing:
         notes.append(SafetyNote("parts", f"No exercise for the {' or the '.join(missing)} suits your choices, "
@@ -750,7 +764,7 @@ def make_plan(request: PlanRequest, catalogue: Sequence[Exercise] | None = None)
     reasons = {ex.id: exclusion_reason(ex, req) for ex in catalogue}
     usable = sorted((ex for ex in catalogue if reasons[ex.id] is None), key=lambda ex: rank(ex, req.problem))
     if not usable:
-        suitable = [ex for ex in catalogue if req.problem not in ex.avoid]
+        suitable = [ex for ex in catalogue if not not_advised(ex, req.problem)]
         if suitable and all(ex.id in req.leave_out for ex in suitable):
             raise PlanError("leave_out", "every exercise that suits your problem is left out. Untick some "
                             "exercises in the Leave out list.")
@@ -808,6 +822,8 @@ def follow_along(week: WeekPlan) -> tuple[Step, ...]:
                 label = f"{name}: hold {number} of {item.sets}{each}"
             else:
                 label = f"{name}: {item.exercise.reps} repetitions, set {number} of {item.sets}{each}"
+            if item.exercise.cue:
+                label += f". {item.exercise.cue}"
             steps.append(Step(label, item.kind, item.set_seconds, start, item.exercise.id))
             start += item.set_seconds
             if number < item.sets and item.rest_seconds:

@@ -20,7 +20,7 @@ import ipywidgets as widgets
 
 from lessons.figures.planner import weeks_figure
 from lessons.planner.catalogue import LEVELS, POSITIONS, PROBLEMS, load_catalogue
-from lessons.planner.export import FORMATS, ExportError, export_plan, file_stem, image_data_uri, next_monday
+from lessons.planner.export import FORMATS, ExportError, cue_html, export_plan, file_stem, image_data_uri, next_monday
 from lessons.planner.plan import (
     DOSE_NOTE,
     LEVEL_LABELS,
@@ -62,7 +62,7 @@ def item_card_html(item: PlanItem, number: int) -> str:
     return (f'<div class="course-card course-plan-item" data-exercise="{escape(ex.id)}" style="{ITEM_STYLE}">'
             f"{picture}<div><h5 style='margin:2px 0'>{number}. {escape(ex.name)}</h5>"
             f"<p style='margin:2px 0'><strong>{escape(item.dose)}</strong> "
-            f"({escape(duration(item.time_seconds))})</p>"
+            f"({escape(duration(item.time_seconds))})</p>{cue_html(ex)}"
             f"<p style='margin:2px 0'>{escape(POSITION_LABELS.get(ex.position, ex.position))} · "
             f"{escape(LEVEL_LABELS.get(ex.level, ex.level))} · {escape(ex.purpose)}</p>"
             f"<details><summary>How to do it, and when to stop</summary><ol>{steps}</ol>"
@@ -148,8 +148,9 @@ class StretchPlanner(CourseWidget):
         self.steps: tuple[Step, ...] = ()
         style = {"description_width": "initial"}
         wide = widgets.Layout(width="max-content")
+        problem_label = "The problem a clinician has told you about (not sure? choose general back pain):"
         self.problem = widgets.RadioButtons(options=[(PROBLEM_LABELS[p], p) for p in PROBLEMS], value="general",
-                                            description="Main problem:", style=style, layout=wide)
+                                            description=problem_label, style=style, layout=wide)
         self.minutes = widgets.IntText(value=20, description="Minutes per session (5 to 60):", style=style)
         self.sessions = widgets.IntText(value=3, description="Sessions per week (1 to 7):", style=style)
         self.weeks = widgets.IntText(value=4, description="Weeks of plan (1 to 12):", style=style)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from lessons import triage
 from lessons.course import bibliography
 from lessons.data import ContentError
 from lessons.figures.palette import OKABE_ITO
@@ -24,6 +25,7 @@ from lessons.planner.catalogue import (
     Exercise,
     exercise,
     load_catalogue,
+    safety_texts,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -118,7 +120,26 @@ def test_stop_rules_name_the_warning_signs():
         text = item.stop_if.lower()
         assert "numbness" in text and "weakness" in text, item.id
         assert "further down your leg" in text and "see a doctor" in text, item.id
-        assert "emergency" in text and "both legs" in text, item.id
+        assert triage.level("emergency").lead.lower() in text, item.id
+        for sign_id in ("both-legs", "saddle-numbness", "bladder-bowel", "new-weakness"):
+            assert triage.sign(sign_id).short.lower() in text, (item.id, sign_id)
+
+
+def test_safety_fields_are_explicit_and_match_the_lesson():
+    raw = yaml.safe_load(CATALOGUE_FILE.read_text(encoding="utf-8"))
+    for item in raw["exercises"]:
+        assert {"spine", "prone", "balance", "sides"} <= set(item), item["id"]
+    by_id = {item.id: item for item in CATALOGUE}
+    # Back bends and front-lying exercises: the stenosis rule reads these fields.
+    assert by_id["prone-press-up"].spine == "extension" and by_id["prone-press-up"].prone
+    assert by_id["stomach-tone"].prone and by_id["standing-back-bend"].spine == "extension"
+    assert {e.id for e in CATALOGUE if e.balance == "high"} == {"deep-lunge", "standing-thigh-stretch"}
+    assert all(e.cue == safety_texts().balance_cue for e in CATALOGUE if e.balance == "high")
+    assert all(e.cue is None for e in CATALOGUE if e.balance != "high")
+    assert "chair" in safety_texts().balance_cue
+    assert by_id["knee-rolls"].sides == 2 and by_id["walking"].sides == 1
+    assert all(e.sets % 2 == 0 for e in CATALOGUE if e.sides == 2)
+    assert safety_texts().thin_bones_sources == ("brooke-wavell-2022-osteoporosis-exercise",)
 
 
 def test_doses_match_their_sources():
@@ -228,6 +249,13 @@ def _duplicate(exercises):
     (_drop("bridge", "name"), "bridge", "name"),                                  # schema
     (_set("bridge", reps=0), "bridge", "reps"),                                   # schema
     (_set("bridge", type="stretch"), "bridge", "type"),                           # schema
+    (_drop("bridge", "spine"), "bridge", "spine"),                                # schema: required
+    (_set("bridge", spine="twisted"), "bridge", "spine"),                         # schema
+    (_set("bridge", balance="wobbly"), "bridge", "balance"),                      # schema
+    (_set("bridge", sides=3), "bridge", "sides"),                                 # schema
+    (_set("bridge", sides=2, sets=3), "bridge", "sides"),                         # odd sets on two sides
+    (_set("knee-rolls", spine="extension"), "knee-rolls", "suits"),               # suits stenosis
+    (_set("knee-rolls", prone=True), "knee-rolls", "suits"),
 ])
 def test_each_broken_rule_names_the_file_exercise_and_field(tmp_path, change, item, field):
     error = _broken(tmp_path, change)

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lessons import triage
 from lessons.course import bibliography
 from lessons.figures.planner import weeks_figure
 from lessons.planner.catalogue import LEVELS, PHASES, POSITIONS, PROBLEMS, Exercise, load_catalogue
@@ -22,6 +23,7 @@ from lessons.planner.plan import (
     PHASE_SHARES,
     PROBLEM_NOTES,
     REST_QUARTERS,
+    STOP_SIGNS,
     TOLERANCE_SECONDS,
     WEEKDAYS,
     Plan,
@@ -56,7 +58,7 @@ PROPERTY_SETTINGS = settings(max_examples=200, derandomize=True, deadline=None, 
 
 
 def ex(ex_id, position, level, phases, *, hold=None, reps=None, spr=None, minutes=None, sets=2, rest=10,
-       suits=("general",), avoid=(), each_side=False):
+       suits=("general",), avoid=(), each_side=False, spine="neutral", prone=False, balance="none"):
     """A fixture exercise built with the catalogue's dataclass."""
     steps = (f"Get into position for {ex_id}.", "Do it 3 times on each side." if each_side else "Move slowly.")
     return Exercise(id=ex_id, name=ex_id.replace("-", " ").capitalize() + " <b>", purpose=f"Purpose of {ex_id}.",
@@ -64,7 +66,9 @@ def ex(ex_id, position, level, phases, *, hold=None, reps=None, spr=None, minute
                     seconds_per_rep=spr, minutes=minutes, sets=1 if minutes else sets,
                     rest_seconds=0 if minutes else rest, steps=steps, feel="A gentle stretch.",
                     stop_if="Stop if pain spreads down your leg.", suits=tuple(suits), avoid=tuple(avoid),
-                    image=f"assets/stretches/{ex_id}.svg", alt=f"A person doing {ex_id}.", source="nice-ng59")
+                    image=f"assets/stretches/{ex_id}.svg", alt=f"A person doing {ex_id}.", source="nice-ng59",
+                    spine=spine, prone=prone, balance=balance, sides=2 if each_side else 1,
+                    cue="Hold on." if balance == "high" else None)
 
 
 def fixture_catalogue() -> tuple[Exercise, ...]:
@@ -170,7 +174,7 @@ def test_sides_and_caps():
 
 def test_real_catalogue_two_sided_exercises_have_even_sets():
     two_sided = [item for item in CATALOGUE if sides(item) == 2]
-    assert two_sided, "the catalogue's steps say 'on each side' for some exercises"
+    assert two_sided, "the catalogue marks some exercises sides: 2"
     assert all(item.sets % 2 == 0 for item in two_sided)
 
 
@@ -226,8 +230,12 @@ def test_safety_notes_always_say_when_to_stop_and_name_the_red_flags():
         plan = plan_for(problem=problem, minutes=10)
         kinds = [note.kind for note in plan.notes]
         assert kinds[:4] == ["stop", "red-flags", "pace", "problem"]
-        assert plan.notes[0].text.startswith("Stop and see a doctor straight away")
-        assert "saddle numbness" in plan.notes[1].text and "When to get help fast" in plan.notes[1].text
+        assert plan.notes[0].text.startswith("Stop the exercises. " + triage.level("emergency").lead)
+        for sign_id in STOP_SIGNS:
+            assert triage.sign(sign_id).short in plan.notes[0].text
+        for sign in triage.signs("emergency"):
+            assert sign.short in plan.notes[1].text
+        assert "When to get help fast" in plan.notes[1].text
         assert plan.notes[3].text == PROBLEM_NOTES[problem][0]
     stenosis = plan_for(problem="spinal-stenosis", minutes=10)
     assert "extension" in stenosis.notes[3].text
@@ -327,7 +335,8 @@ def test_every_bad_input_is_refused_with_what_to_change(fields, field, words):
     assert info.value.field == field
     assert words in str(info.value)
     assert str(info.value).split(":")[0] in {"Minutes per session", "Sessions per week", "Weeks of plan",
-                                             "Main problem", "Level", "Positions", "Leave out", "Days"}
+                                             "Problem a clinician has told you about", "Level", "Positions",
+                                             "Leave out", "Days"}
     assert isinstance(info.value, ValueError)
 
 
@@ -502,7 +511,7 @@ def test_widget_makes_a_plan_from_its_controls():
     assert plan.request.positions == ALL_POSITIONS - {"standing"} and first_id in plan.request.leave_out
     assert plan.days == ("Monday", "Thursday")
     assert "Plan made" in planner.status.value
-    assert "Safety first" in planner.notes.value and "Stop and see a doctor" in planner.notes.value
+    assert "Safety first" in planner.notes.value and "Stop the exercises" in planner.notes.value
     assert "data:image/svg+xml;base64," in planner.cards.value and "Week 1: your session" in planner.cards.value
     assert PLOTLY in planner.chart.outputs[0]["data"]
     assert "Week 6" in planner.schedule.value
@@ -568,3 +577,69 @@ def test_widget_with_a_fixture_catalogue():
     assert set(planner.leave_out) == {item.id for item in FIXTURE}
     planner.make_button.click()
     assert planner.plan is not None and "<em>Picture:" in planner.cards.value
+
+
+# ---- the lesson's safety rules hold for every plan the real catalogue can make ----------------------
+
+def _position_sets():
+    from itertools import combinations
+    return [frozenset(chosen) for size in range(1, len(POSITIONS) + 1) for chosen in combinations(POSITIONS, size)]
+
+
+def _every_plan():
+    """Every plan the shipped catalogue makes for each problem, level and set of positions (20 minutes)."""
+    for problem in PROBLEMS:
+        for level in LEVELS:
+            for positions in _position_sets():
+                try:
+                    yield make_plan(PlanRequest(problem=problem, minutes=20, level=level, positions=positions,
+                                                weeks=4))
+                except PlanError:
+                    continue
+
+
+def test_no_plan_breaks_a_rule_the_lesson_states():
+    from lessons.planner.catalogue import safety_texts
+
+    texts = safety_texts()
+    made = 0
+    for plan in _every_plan():
+        made += 1
+        problem = plan.request.problem
+        used = {item.exercise.id: item.exercise for week in plan.weeks for item in week.items}
+        kinds = [note.kind for note in plan.notes]
+        if problem == "spinal-stenosis":
+            # Lesson 12: nothing that bends the back backwards, nothing done lying on your front.
+            assert not [ex.id for ex in used.values() if ex.spine == "extension" or ex.prone], plan.request
+        # Every exercise that tests balance carries the cue, in the plan, its steps and every export.
+        for ex in used.values():
+            if ex.balance == "high":
+                assert ex.cue == texts.balance_cue
+        # A plan with forward bending carries the thin-bones caution, and only then.
+        assert ("thin-bones" in kinds) == any(ex.spine == "flexion" for ex in used.values()), plan.request
+        # Every plan says when to stop and names the warning signs.
+        assert kinds[:2] == ["stop", "red-flags"]
+    assert made > 100            # the loop really made plans (7 problems x 3 levels x 15 position sets)
+
+
+def test_the_balance_cue_is_on_every_export_and_follow_along_step():
+    from lessons.planner.export import html_sheet, markdown_sheet
+
+    plan = make_plan(PlanRequest(problem="general", minutes=30, level="intermediate",
+                                 positions=frozenset({"standing"})))
+    balance = [item.exercise for item in plan.weeks[0].items if item.exercise.cue]
+    assert balance, "a standing intermediate plan should include a one-leg stand or a lunge"
+    cue = balance[0].cue
+    assert cue in markdown_sheet(plan) and cue in html_sheet(plan)
+    steps = [step for step in follow_along(plan.weeks[0])
+             if step.exercise_id == balance[0].id and step.action != "rest"]
+    assert steps and all(step.label.endswith(cue) for step in steps)
+
+
+def test_stenosis_leaves_out_front_lying_tummy_tightening_and_says_why():
+    plan = make_plan(PlanRequest(problem="spinal-stenosis", minutes=20))
+    reasons = dict(plan.left_out)
+    assert reasons["stomach-tone"] == "not advised for spinal stenosis"
+    assert reasons["deep-lunge"] == "not advised for spinal stenosis"
+    note = next(note for note in plan.notes if note.kind == "left-out")
+    assert "lying on your front" in note.text and "Tummy tightening, lying on your front" in note.text
