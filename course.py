@@ -7,6 +7,8 @@
     python3 course.py sync    regenerate navigation, safety boxes, references and the README map
     python3 course.py execute re-run every notebook in place (after editing one)
     python3 course.py site    build the read-only HTML edition (no Python needed to read it) in _site/
+    python3 course.py review  write the clinician's review pack (warning signs, cited numbers, planner
+                              rules) to _review/review.md
 
 Standard library only: this script runs before anything is installed.
 """
@@ -110,6 +112,7 @@ COMMANDS = {
     "execute": lambda extra: in_venv("lessons.authoring execute", "requirements-test.txt", extra),
     # lessons.site prints where the site is and how long the build took
     "site": lambda extra: in_venv("lessons.site", "requirements.txt", extra),
+    "review": lambda extra: in_venv("lessons.review", "requirements.txt", extra),
 }
 
 

@@ -1,0 +1,42 @@
+"""The clinician's review pack (python3 course.py review) is built from the course's own data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lessons import review, triage
+from lessons.tables import ASSET_DIR
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_pack_lists_every_sign_with_its_level_and_sources(tmp_path):
+    text = review.write(tmp_path).read_text(encoding="utf-8")
+    for chosen in triage.levels().values():
+        assert f"{chosen.symbol} {chosen.name}: {chosen.needs}" in text
+    for sign in triage.signs():
+        row = next(line for line in text.splitlines() if line.startswith(f"| `{sign.id}` |"))
+        assert sign.text in row and sign.question in row
+        heading = [line for line in text[: text.index(row)].splitlines() if line.startswith("### ")][-1]
+        assert heading.endswith(f"{triage.level(sign.level).name}: {triage.level(sign.level).needs}")
+
+
+def test_pack_has_the_safety_box_every_lesson_every_table_and_the_planner(tmp_path):
+    text = review.write(tmp_path).read_text(encoding="utf-8")
+    assert triage.safety_markdown() in text
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        assert text.count(f"### {path.stem}\n") == 2          # its warning text, and its numbers
+    for meta in ASSET_DIR.glob("*.yml"):
+        assert f"(`{meta.stem}`)" in text
+    assert "## 4. The planner's rules" in text and "#### Spinal stenosis" in text
+
+
+def test_numbers_are_found_and_lesson_numbers_are_not():
+    found = review.sentences_with_numbers("See lesson 04. In one study, 94 in 100 felt it.\n| 1 | table |\n2.")
+    assert found == ["In one study, 94 in 100 felt it."]
+
+
+def test_course_script_has_the_review_command():
+    text = (ROOT / "course.py").read_text(encoding="utf-8")
+    assert '"review": lambda extra: in_venv("lessons.review"' in text
+    assert "_review/" in (ROOT / ".gitignore").read_text(encoding="utf-8")
