@@ -30,10 +30,11 @@ TEACHER_NOTEBOOK = ROOT / "teachers" / "class_results.ipynb"
 PLOTLY = "application/vnd.plotly.v1+json"
 HOSTILE = '<img src=x onerror="alert(1)">'
 START = "00_start_here"
-RIGHT = {"run-cell": "Shift + Enter", "saddle-numbness": "False", "urgent-signs": "See a doctor urgently, the same day",
+RIGHT = {"run-cell": "Shift + Enter", "saddle-numbness": "False", "urgent-signs": "See a doctor the same day",
          "what-course-is": "Explain how back pain and leg pain are connected, and what research shows",
          "how-many-people": "619"}
-URINE, BOTH_LEGS, BACK_PASSAGE = ("New difficulty passing urine, or leaking urine", "Numbness or tingling in both legs",
+URINE, BOTH_LEGS, BACK_PASSAGE = ("New difficulty passing urine, or leaking urine",
+                                  "New numbness or tingling in both legs",
                                   "Numbness around the back passage or genitals")
 FILM = "Stiffness after sitting through a long film"
 
