@@ -35,16 +35,6 @@ class Flag:
 
 
 @dataclass(frozen=True)
-class Level:
-    key: str
-    symbol: str
-    headline: str
-    when: str
-    how_fast: str
-    action: str
-
-
-@dataclass(frozen=True)
 class Verdict:
     level: str                    # "emergency", "urgent", "soon" or "none"
     symbol: str
@@ -73,12 +63,9 @@ def flags() -> tuple[Flag, ...]:
 
 
 @cache
-def levels() -> dict[str, Level]:
-    found = {key: Level(key, chosen.symbol, chosen.headline, chosen.when, chosen.how_fast, chosen.action)
-             for key, chosen in triage.levels().items()}
-    none = triage.no_sign()
-    found["none"] = Level("none", none.symbol, none.headline, none.when, none.how_fast, none.action)
-    return found
+def levels() -> dict[str, triage.Level | triage.NoSign]:
+    """What the checker says for each level, and for "none" (no sign ticked), from the triage file."""
+    return {**triage.levels(), "none": triage.no_sign()}
 
 
 def flag(flag_id: str) -> Flag:
