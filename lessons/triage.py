@@ -258,6 +258,10 @@ DISCLAIMER = (
 )
 
 
+SOURCES_NOTE = ("Where these signs come from: the [Red-flag checker](17_red_flag_checker.ipynb) (lesson 17) "
+                "lists the guidelines and studies behind each one.")
+
+
 def safety_markdown() -> str:
     """The "When to get help fast" box and disclaimer that close every lesson (a quote block,
     so it reads the same in JupyterLab, on GitHub and in the static edition)."""
@@ -267,7 +271,7 @@ def safety_markdown() -> str:
         lines += [f"**{chosen.heading}:**", ""]
         lines += [f"- {item.text}" for item in signs(key)]
         lines += ["", chosen.why, ""]
-    lines.append(DISCLAIMER)
+    lines += [SOURCES_NOTE, "", DISCLAIMER]
     return "\n".join(f"> {line}".rstrip() for line in lines)
 
 

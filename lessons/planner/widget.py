@@ -42,8 +42,8 @@ from lessons.planner.plan import (
 from lessons.progress.store import ProgressStore, default_store
 from lessons.widgets.base import CARD_STYLE, CourseWidget, escape, feedback_html, show_figure
 
-START_TEXT = ("Choose your main problem, how long and how often, your level and the positions you can get into, "
-              "then press Make my plan.")
+START_TEXT = ("Choose the problem a clinician has told you about (if you are not sure, general back pain), "
+              "how long and how often, your level and the positions you can get into, then press Make my plan.")
 NOT_ADVICE = ("This is education, not treatment advice. A physiotherapist or doctor who examines you can tailor "
               "exercise to you.")
 BUTTON_LABELS = {"html": "Save printable sheet (HTML)", "md": "Save Markdown sheet", "csv": "Save table (CSV)",
