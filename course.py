@@ -4,7 +4,8 @@
     python3 course.py lab     create .venv, install the pinned course, open JupyterLab
     python3 course.py test    install the test tools (and Chromium where possible), run every test
     python3 course.py bench   print notebook run times and sizes, and planner speed
-    python3 course.py sync    regenerate navigation, safety boxes, references and the README map
+    python3 course.py sync    regenerate navigation, safety boxes, references, the README map and
+                              every link to the repository (from lessons/content/course.yml)
     python3 course.py execute re-run every notebook in place (after editing one)
     python3 course.py site    build the read-only HTML edition (no Python needed to read it) in _site/
     python3 course.py review  write the clinician's review pack (warning signs, cited numbers, planner
