@@ -9,6 +9,7 @@ It must work as root too (CI runs as root): then course.py says so and adds ``--
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import queue
@@ -63,6 +64,11 @@ def _get(url: str) -> tuple[int, str]:
             return response.status, response.headers.get("Location", "")
     except urllib.error.HTTPError as error:
         return error.code, error.headers.get("Location", "")
+
+
+def _signal_group(pid: int, signal_number: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # already gone
+        os.killpg(pid, signal_number)
 
 
 def _wait_until_answering(url: str, lines: list[str], timeout: float = 30) -> None:
@@ -121,20 +127,23 @@ def first_run(tmp_path):
         except queue.Empty:
             match = None
         output = "\n".join(lines)
-        assert match, f"no URL with a token within {START_TIMEOUT} s; course.py said:\n{output}"
+        assert match, f"course.py printed no URL with a token (it stopped, or took over {START_TIMEOUT} s):\n{output}"
         port, token = int(match.group(1)), match.group(3)
         _wait_until_answering(f"http://127.0.0.1:{port}/api/status?token={token}", lines)
         print(f"python3 course.py lab answered after {time.monotonic() - started:.1f} s")
         yield port, token, match.group(2), lines
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=10)
-        reader.join(timeout=10)
+        # Stop course.py and JupyterLab together (their own process group), as Ctrl-C would.
+        _signal_group(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            _signal_group(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+        reader.join(timeout=30)  # the output ends when JupyterLab has exited
+        if reader.is_alive():
+            _signal_group(process.pid, signal.SIGKILL)
+            reader.join(timeout=10)
     assert "pip install" not in "\n".join(lines), "course.py installed packages: the test environment was not ready"
     assert any("shutting down" in line.lower() for line in lines), "JupyterLab did not shut down cleanly"
 
