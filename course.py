@@ -4,7 +4,8 @@
     python3 course.py lab     create .venv, install the pinned course, open JupyterLab
     python3 course.py test    install the test tools (and Chromium where possible), run every test
     python3 course.py bench   print notebook run times and sizes, and planner speed
-    python3 course.py sync    regenerate navigation, safety boxes, references and the README map
+    python3 course.py sync    regenerate navigation, safety boxes, references, the README map and
+                              every link to the repository (from lessons/content/course.yml)
     python3 course.py execute re-run every notebook in place (after editing one)
     python3 course.py site    build the read-only HTML edition (no Python needed to read it) in _site/
     python3 course.py review  write the clinician's review pack (warning signs, cited numbers, planner
@@ -38,6 +39,18 @@ def run(*args, **kwargs) -> None:
     subprocess.run([str(a) for a in args], check=True, **kwargs)
 
 
+def running_as_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def install_stamp(requirements: str) -> Path:
+    """The file that marks ``requirements`` (with requirements.txt and pyproject.toml as they are) installed."""
+    digest = hashlib.sha256()
+    for name in (requirements, "requirements.txt", "pyproject.toml"):
+        digest.update((ROOT / name).read_bytes())
+    return VENV / f".installed-{Path(requirements).stem}-{digest.hexdigest()[:16]}"
+
+
 def ensure_venv(requirements: str) -> Path:
     """Create .venv and install ``requirements`` plus the lessons package, once per change."""
     if sys.version_info < (3, 11):  # noqa: UP036 -- this script runs on whatever python3 the user has
@@ -46,11 +59,11 @@ def ensure_venv(requirements: str) -> Path:
     if not python.exists():
         print(f"Creating a virtual environment in {VENV.name}/ ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    digest = hashlib.sha256()
-    for name in (requirements, "requirements.txt", "pyproject.toml"):
-        digest.update((ROOT / name).read_bytes())
-    stamp = VENV / f".installed-{Path(requirements).stem}-{digest.hexdigest()[:16]}"
-    if not stamp.exists():
+    stamp = install_stamp(requirements)
+    # requirements-test.txt starts with "-r requirements.txt": once it is installed, so is the course.
+    done = stamp.exists() or (requirements == "requirements.txt"
+                              and install_stamp("requirements-test.txt").exists())
+    if not done:
         run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
             "-r", ROOT / requirements)
         run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
@@ -63,7 +76,7 @@ def ensure_chromium() -> None:
     """Install Debian's chromium for the browser tests if it is missing and we may."""
     if Path(CHROMIUM).exists():
         return
-    can_install = hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get")
+    can_install = running_as_root() and shutil.which("apt-get")
     if not can_install:
         print("Chromium is not installed and this user cannot install it: the browser tests "
               "will be skipped. To run them: sudo apt-get install chromium", flush=True)
@@ -73,10 +86,25 @@ def ensure_chromium() -> None:
     run("apt-get", "install", "-y", "-qq", "chromium", "fonts-dejavu-core", env=env)
 
 
+def lab_arguments(extra: list[str], as_root: bool) -> list[str]:
+    """The arguments after ``python -m``: JupyterLab serving the whole repository, open at lesson 00.
+
+    The root folder is the repository, so teachers/ and the README open too; the first page is
+    lesson 00. Token protection stays on: JupyterLab prints the link with the token to open.
+    Options the user adds come last, so they win.
+    """
+    args = ["jupyter", "lab", f"--ServerApp.root_dir={ROOT}", f"--LabApp.default_url=/lab/tree/{FIRST_NOTEBOOK}"]
+    if as_root:
+        args.append("--allow-root")
+    return [*args, *extra]
+
+
 def lab(extra: list[str]) -> int:
     python = ensure_venv("requirements.txt")
-    # Keep JupyterLab's token protection: it prints the link with the token to open.
-    return subprocess.call([str(python), "-m", "jupyter", "lab", FIRST_NOTEBOOK, *extra], cwd=ROOT)
+    as_root = running_as_root()
+    if as_root:
+        print("You are running as root (as in a container); starting JupyterLab with --allow-root.", flush=True)
+    return subprocess.call([str(python), "-m", *lab_arguments(extra, as_root)], cwd=ROOT)
 
 
 def test(extra: list[str]) -> int:

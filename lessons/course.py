@@ -73,13 +73,32 @@ def neighbours(file: str) -> tuple[Lesson | None, Lesson | None]:
     return (before[-1] if before else None), (after[0] if after else None)
 
 
+def repository() -> str:
+    """The course's GitHub repository, ``owner/name``: the one place every link to it comes from."""
+    return course_data()["repository"]
+
+
+def github_url() -> str:
+    return f"https://github.com/{repository()}"
+
+
+def pages_url() -> str:
+    """Where GitHub Pages publishes the read-only edition (``.github/workflows/pages.yml``)."""
+    owner, name = repository().split("/")
+    return f"https://{owner.lower()}.github.io/{name}/"
+
+
 def binder_url(notebook_path: str | None = None) -> str:
     """A mybinder.org link that opens JupyterLab, at a notebook if one is given."""
-    info = course_data()
-    url = f"https://mybinder.org/v2/gh/{info['repository']}/{info['branch']}"
+    url = f"https://mybinder.org/v2/gh/{repository()}/{course_data()['branch']}"
     if notebook_path:
         url += f"?urlpath=lab/tree/{notebook_path}"
     return url
+
+
+def binder_badge(text: str, notebook_path: str | None = None) -> str:
+    """A Binder badge (markdown) that opens JupyterLab on mybinder.org, at a notebook if one is given."""
+    return f"[![{text}](https://mybinder.org/badge_logo.svg)]({binder_url(notebook_path)})"
 
 
 def nav_markdown(file: str) -> str:
@@ -128,8 +147,8 @@ def course_map_markdown(link_prefix: str = "", binder: bool = False) -> str:
                      else f"{item.title} *(coming soon)*")
             row = f"| {item.number} | {title} | {item.summary} | {item.minutes} min |"
             if binder:
-                row += (f" [![Open lesson {item.number} on Binder](https://mybinder.org/badge_logo.svg)]"
-                        f"({binder_url('notebooks/' + item.notebook)}) |" if item.ready else " |")
+                row += (f" {binder_badge(f'Open lesson {item.number} on Binder', 'notebooks/' + item.notebook)} |"
+                        if item.ready else " |")
             rows.append(row)
     return "\n".join([header, rule, *rows])
 

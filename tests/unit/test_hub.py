@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from lessons.hub import class_links, nbgitpuller_link, repo_folder
+from lessons.progress import store
+from lessons.progress.dashboard import ProgressDashboard
+from lessons.progress.store import ProgressStore
+
+ROOT = Path(__file__).resolve().parents[2]
 
 HUB = "https://hub.example.org"
 REPO = "https://github.com/back-pain-leg-pain/course"
@@ -80,3 +87,38 @@ def test_class_links_one_per_notebook():
     urlpaths = [parse_qs(urlsplit(link).query)["urlpath"][0] for link in links.values()]
     assert urlpaths == ["lab/tree/course/notebooks/01_anatomy_of_the_lower_back.ipynb",
                         "lab/tree/course/notebooks/08_sciatica.ipynb"]
+
+
+def _hub_section() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return readme.split("## Teaching a class on JupyterHub", 1)[1].split("\n## ", 1)[0]
+
+
+def test_readme_says_where_a_students_progress_is_kept_on_a_hub(monkeypatch, tmp_path):
+    """On a hub (Linux) each student's store is in their own home folder, where the README says."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("JupyterHub servers run Linux; platformdirs uses other folders elsewhere")
+    monkeypatch.delenv(store.ENV_VAR, raising=False)
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    where = "~/" + store.default_path().relative_to(tmp_path).as_posix()
+    section = _hub_section()
+    assert f"`{where}`" in section
+    assert "not sent to you" not in section and "live in the running notebook" not in section
+
+
+def test_readme_says_how_students_send_their_progress(tmp_path):
+    section = _hub_section()
+    for link in ("notebooks/my_progress.ipynb", "teachers/class_results.ipynb"):
+        assert f"]({link})" in section and (ROOT / link).exists()
+    widget = ProgressDashboard(ProgressStore(tmp_path / "progress.sqlite3"), export_folder=tmp_path / "exports")
+    labels = set()
+    stack = [widget]
+    while stack:
+        item = stack.pop()
+        labels.add(getattr(item, "description", ""))
+        stack += list(getattr(item, "children", ()))
+    assert "Download as JSON" in labels and "**Download as JSON**" in section
+    # The teacher's other route is kept: the question banks for an LMS or Anki.
+    assert "python -m lessons.exports gift quizzes.gift" in section
+    assert "python -m lessons.exports anki quizzes.apkg" in section
