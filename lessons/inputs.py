@@ -16,7 +16,8 @@ the quiz's numeric answers use it, so the same text means the same number everyw
   there is no ``inf``, no ``OverflowError`` and no Python digit-limit error. ``-0.0`` is read as ``0.0``.
 
 Problems raise :class:`NumberError` (a ``ValueError``) with a short, plain reason; each calculator
-turns it into its own error class. ``NUMBER_RULE`` is the rule in one sentence for hints.
+turns it into its own error class. ``NUMBER_RULE`` is the rule in one sentence for hints
+(``WHOLE_NUMBER_RULE`` for a box that takes whole numbers only).
 
 Error messages quote the input so the learner can see what was wrong, but never the whole of it:
 a megabyte pasted into a box must not come back as a megabyte message. ``shown`` keeps the start of
@@ -35,6 +36,7 @@ MAX_NUMBER_CHARS = 20
 
 NUMBER_RULE = ("Use a point or a comma for decimals (2.5 or 2,5) and no thousands separator "
                "(1000, not 1,000).")
+WHOLE_NUMBER_RULE = "Type digits only, with no thousands separator (1000, not 1,000)."
 
 _SIGNS_AND_SEPARATORS = {"\u2212": "-", "\uff0d": "-", "\uff0b": "+", "\uff0e": ".", "\uff0c": ",", "\u066b": "."}
 _NUMBER = re.compile(r"([+-]?)([0-9]*)(?:([.,])([0-9]*))?", re.ASCII)
@@ -142,10 +144,12 @@ def read_number(value: object, field: str, low: float, high: float, *, unit: str
         raise NumberError(field, f"{shown(value)} is not a number. {allowed}", "not a number")
     elif isinstance(value, numbers.Integral):
         integer = int(value)
+        near = float(integer) if abs(integer) < 10**15 else None
         if integer > high:
-            raise NumberError(field, f"{shown(integer)} is too big. {allowed}", "too big")
+            raise NumberError(field, f"{shown(integer)} is too big. {allowed}", "too big", near)
         if integer < low:
-            raise NumberError(field, f"{shown(integer)} is too small. {allowed}", "too small")
+            raise NumberError(field, f"{shown(integer)} is {'negative' if integer < 0 <= low else 'too small'}. "
+                                     f"{allowed}", "too small", near)
         number = float(integer)
     else:
         try:
