@@ -186,7 +186,8 @@ def parse_minutes(minutes: object, kind: str) -> int:
             raise InvalidSessionInput("minutes", f"Minutes: {shown(minutes.strip())} is not a number: type digits "
                                                  f"only, with no units. {allowed}") from None
         if problem.kind == "not finite":
-            raise InvalidSessionInput("minutes", f"Minutes: {shown(minutes)} is not a whole number. {allowed}") from None
+            raise InvalidSessionInput("minutes",
+                                      f"Minutes: {shown(minutes)} is not a whole number. {allowed}") from None
         if problem.kind == "too small" and number is not None and number < 0:
             raise InvalidSessionInput("minutes", f"Minutes: {number:g} is negative. {allowed}") from None
         if problem.kind == "too small" and number == 0:

@@ -21,8 +21,8 @@ from lessons.calculators.heat_cold import (
     minutes_hint,
     plan_session,
 )
-from lessons.inputs import WHOLE_NUMBER_RULE
 from lessons.figures.heat_cold import session_timeline_figure
+from lessons.inputs import WHOLE_NUMBER_RULE
 from lessons.widgets.base import FEEDBACK_STYLE, CourseWidget, escape, feedback_html, show_figure
 
 NOT_ADVICE = ("This is education, not treatment advice. Heat or cold only eases pain for a while; if your pain "

@@ -25,9 +25,10 @@ from lessons.calculators.niosh import (
     parse_number,
     upper_bound,
 )
-from lessons.inputs import NUMBER_RULE
 from lessons.figures.posture import MULTIPLIER_NAMES, multiplier_figure, two_decimals
+from lessons.inputs import NUMBER_RULE
 from lessons.widgets.base import FEEDBACK_STYLE, CourseWidget, escape, feedback_html, show_figure
+
 
 def _label(field: str, words: str) -> str:
     """A box's label with its unit and upper bound: "Load weight (kg, up to 300)"."""
@@ -187,7 +188,9 @@ class LiftingCalculator(CourseWidget):
         self.card = widgets.HTML()
         self.figure = widgets.Output()
         self.button.on_click(lambda _button: self.calculate())
-        super().__init__([widgets.HTML(f"<p>{escape(NUMBERS_NOTE)}</p>"), *self.boxes.values(), self.duration, self.coupling, self.button, self.card, self.figure])
+        note = widgets.HTML(f"<p>{escape(NUMBERS_NOTE)}</p>")
+        super().__init__([note, *self.boxes.values(), self.duration, self.coupling, self.button, self.card,
+                          self.figure])
         self.add_class("course-lifting-calculator")
         self.calculate()
 
