@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Collection
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -165,7 +165,7 @@ def _verdict(correct: bool) -> str:
 
 
 def _multiple_expected(question: Question) -> str:
-    return f"a collection of option numbers (int) from 0 to {len(question.options) - 1}"
+    return f"a set, list or tuple of option numbers (int) from 0 to {len(question.options) - 1}"
 
 
 def _option_index(question: Question, response: object, where: str) -> int:
@@ -198,7 +198,7 @@ def grade(question: Question, response) -> Feedback:
         return Feedback(True, correct, _verdict(correct), question.explanation, notes)
 
     if question.type == "multiple":
-        if response is not None and (isinstance(response, (str, bytes)) or not isinstance(response, Collection)):
+        if response is not None and (isinstance(response, (str, bytes)) or not isinstance(response, (Set, Sequence))):
             raise AnswerError(question.id, _multiple_expected(question), response)
         chosen = frozenset(_option_index(question, item, " in a collection") for item in response or ())
         if not chosen:

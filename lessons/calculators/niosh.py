@@ -346,4 +346,4 @@ def parse_number(text, field: str, units: str = "metric") -> float:
     thousands separator ("1,000" is unclear and refused), and the field's bounds (``upper_bound``).
     """
     upper, unit = upper_bound(field, units)
-    return _read("" if text is None else str(text), field, upper, unit, allow_zero=True)
+    return _read("" if text is None else text, field, upper, unit, allow_zero=True)

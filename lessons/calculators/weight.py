@@ -66,6 +66,9 @@ LIMITS = {
 }
 
 
+BMI_LIMITS = Limits("BMI", "kg/m²", 5, 150)  # the BMIs bmi_category classifies
+
+
 def _fmt(value: float) -> str:
     return f"{value:g}"
 
@@ -171,7 +174,7 @@ def bmi_category(value, lower_thresholds: bool = False) -> Category:
     ``lower_thresholds=True`` uses NICE's lower thresholds for people with a South Asian, Chinese,
     other Asian, Middle Eastern, Black African or African-Caribbean family background.
     """
-    value = read_number(value, Limits("BMI", "kg/m²", 5, 150))
+    value = read_number(value, BMI_LIMITS)
     shown = round_half_up(value, 1)
     over, obese = _bands(lower_thresholds)
     top_healthy = f"{over - 0.1:.1f}"

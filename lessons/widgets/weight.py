@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 
 from lessons.calculators.weight import (
+    BMI_LIMITS,
     CM_PER_INCH,
     KG_PER_LB,
     LIMITS,
@@ -91,6 +92,9 @@ def calculate(units: str = "metric", weight="", height="", waist="", feet="", in
         return Assessment(errors=tuple(errors), lower_thresholds=lower_thresholds)
 
     value = attempt(bmi, weight_value, height_value, units)
+    if value is not None and not BMI_LIMITS.low <= value <= BMI_LIMITS.high:
+        errors.append(f"This weight and height give a BMI of {value:.0f}, which is not possible for an adult "
+                      f"(this calculator shows a BMI {BMI_LIMITS.describe()}): check both numbers and their units.")
     ratio = None if waist_value is None else attempt(waist_to_height_ratio, waist_value, height_value, units)
     if errors:
         return Assessment(errors=tuple(errors), lower_thresholds=lower_thresholds)
