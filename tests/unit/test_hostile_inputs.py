@@ -31,6 +31,7 @@ from lessons.planner import export as planner_export
 from lessons.planner.plan import PlanError, PlanRequest, make_plan
 from lessons.progress.store import ProgressStore
 from lessons.quiz_widget import QuizWidget
+from lessons.widgets import degenerative_disc_disease as disc_widget
 from lessons.widgets import heat_cold as heat_cold_widget
 from lessons.widgets import posture as posture_widget
 from lessons.widgets import weight as weight_widget
@@ -210,6 +211,8 @@ ENTRIES: dict[str, Entry] = {
                                                   (exercise.ExerciseInputError,),
                                                   lambda r, v: all(math.isfinite(w.minutes) for w in r)),
     "planner minutes (make_plan)": Entry(lambda v: make_plan(PlanRequest(minutes=v)), (PlanError,)),
+    "disc findings explorer age (explorer_view)": Entry(lambda v: disc_widget.explorer_view("disc degeneration", v),
+                                                        (), lambda r, v: len(r[0]) <= 2000),
 }
 
 
