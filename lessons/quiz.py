@@ -9,13 +9,33 @@ learner's response into feedback. The widget in ``quiz_widget.py`` only displays
 from __future__ import annotations
 
 import math
+import numbers
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 
 from lessons import data, triage
+from lessons.inputs import NUMBER_RULE, NumberError, read_number, shown
 
 QUIZ_DIR = data.CONTENT_DIR / "quizzes"
 QUESTION_TYPES = ("single", "multiple", "true_false", "numeric")
+# The longest answer the course keeps: the teacher's reader (lessons/progress/results.py) refuses a
+# results file whose saved answers are longer (``chosen`` items, maxLength in results.schema.json).
+MAX_ANSWER_CHARS = 1000
+# A typed numeric answer may be from -NUMBER_LIMIT to NUMBER_LIMIT (a million million).
+NUMBER_LIMIT = 10**12
+NUMBER_HINT = f"Type a number, for example 12 or 3.5, no bigger than a million million. {NUMBER_RULE}"
+
+
+class AnswerError(ValueError):
+    """A response of the wrong type or out of range for its question (the widgets never send one).
+
+    ``question`` is the question id; the message says what the question expects.
+    """
+
+    def __init__(self, question: str, expected: str, got: object):
+        self.question = question
+        super().__init__(f"Question {question!r} expects {expected}, not {shown(got)}.")
 
 
 @dataclass(frozen=True)
@@ -127,18 +147,35 @@ def all_banks() -> list[QuestionBank]:
     return [load_bank(path) for path in sorted(QUIZ_DIR.glob("*.yml"))]
 
 
-def parse_number(text: str) -> float | None:
-    """Read a learner's typed number ("5", " 5.0 ", "5,5"); None if it is not a number."""
-    cleaned = str(text).strip().replace(",", ".")
+def parse_number(text) -> float | None:
+    """Read a learner's typed number ("5", " 5.0 ", "5,5"); None if it is not a number.
+
+    The course's one rule for typed numbers (``lessons.inputs.read_number``): a point or a comma for
+    decimals, no thousands separator ("1,000" is unclear and gives None), at most
+    ``lessons.inputs.MAX_NUMBER_CHARS`` characters and no bigger than ``NUMBER_LIMIT`` either way.
+    """
     try:
-        value = float(cleaned)
-    except ValueError:
+        return read_number(text, "Answer", -NUMBER_LIMIT, NUMBER_LIMIT, allowed=NUMBER_HINT)
+    except NumberError:
         return None
-    return value if math.isfinite(value) else None
 
 
 def _verdict(correct: bool) -> str:
     return "Correct." if correct else "Not quite."
+
+
+def _multiple_expected(question: Question) -> str:
+    return f"a set, list or tuple of option numbers (int) from 0 to {len(question.options) - 1}"
+
+
+def _option_index(question: Question, response: object, where: str) -> int:
+    """An option number of this question, or an AnswerError saying which numbers it has."""
+    last = len(question.options) - 1
+    if isinstance(response, bool) or not isinstance(response, int) or not 0 <= response <= last:
+        expected = (_multiple_expected(question) if where
+                    else f"an option number (int) from 0 to {last}")
+        raise AnswerError(question.id, expected, response)
+    return response
 
 
 def grade(question: Question, response) -> Feedback:
@@ -146,17 +183,24 @@ def grade(question: Question, response) -> Feedback:
 
     ``response`` is an option index (single), a collection of indices (multiple),
     a bool (true/false) or the typed text or number (numeric). ``None`` or an
-    empty selection is not graded: the feedback asks for an answer instead.
+    empty selection is not graded: the feedback asks for an answer instead, as it does for typed
+    text that is not a number or is longer than ``MAX_ANSWER_CHARS`` (nothing is graded or saved).
+    A response of the wrong type or out of range raises :class:`AnswerError`: a bool for true/false
+    (not the text "False", not 0 or 1), an int option number for single, a collection of them for
+    multiple, a str or a finite number for numeric.
     """
     if question.type == "single":
         if response is None:
             return Feedback(False, False, "Choose one answer, then press Check.", "")
-        correct = response in question.correct_indices
-        notes = () if correct else (question.options[response].explanation,)
+        index = _option_index(question, response, "")
+        correct = index in question.correct_indices
+        notes = () if correct else (question.options[index].explanation,)
         return Feedback(True, correct, _verdict(correct), question.explanation, notes)
 
     if question.type == "multiple":
-        chosen = frozenset(response or ())
+        if response is not None and (isinstance(response, (str, bytes)) or not isinstance(response, (Set, Sequence))):
+            raise AnswerError(question.id, _multiple_expected(question), response)
+        chosen = frozenset(_option_index(question, item, " in a collection") for item in response or ())
         if not chosen:
             return Feedback(False, False, "Tick at least one answer, then press Check.", "")
         right = question.correct_indices
@@ -171,13 +215,27 @@ def grade(question: Question, response) -> Feedback:
     if question.type == "true_false":
         if response is None:
             return Feedback(False, False, "Choose True or False, then press Check.", "")
-        correct = bool(response) == question.answer
+        if not isinstance(response, bool):
+            raise AnswerError(question.id, "True or False (a bool)", response)
+        correct = response == question.answer
         return Feedback(True, correct, _verdict(correct), question.explanation)
 
     if question.type == "numeric":
-        value = response if isinstance(response, (int, float)) else parse_number(response or "")
-        if value is None or (isinstance(value, float) and not math.isfinite(value)):
-            return Feedback(False, False, "Please type a number, for example 12 or 3.5.", "")
+        if response is None:
+            response = ""
+        if isinstance(response, bool) or not isinstance(response, (str, numbers.Real)):
+            raise AnswerError(question.id, "the typed text (a str) or a finite number", response)
+        if isinstance(response, float) and not math.isfinite(response):
+            raise AnswerError(question.id, "the typed text (a str) or a finite number", response)
+        if isinstance(response, str) and len(response) > MAX_ANSWER_CHARS:
+            return Feedback(False, False, f"This answer is too long to check or save ({len(response):,} "
+                                          f"characters; at most {MAX_ANSWER_CHARS}). {NUMBER_HINT}", "")
+        try:
+            value = read_number(response, "Answer", -NUMBER_LIMIT, NUMBER_LIMIT, allowed=NUMBER_HINT)
+        except NumberError as problem:
+            if problem.kind == "empty":
+                return Feedback(False, False, "Please type a number, for example 12 or 3.5.", "")
+            return Feedback(False, False, f"Please type a number: {problem.reason}", "")
         correct = abs(value - question.answer) <= question.tolerance + 1e-9
         return Feedback(True, correct, _verdict(correct), question.explanation)
 

@@ -16,7 +16,7 @@ from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from lessons.progress.store import ProgressStore, default_store
-from lessons.quiz import Feedback, Question, QuestionBank, QuizScore, grade, load_bank
+from lessons.quiz import NUMBER_HINT, Feedback, Question, QuestionBank, QuizScore, grade, load_bank
 from lessons.widgets.base import CourseWidget, escape, feedback_html
 
 TRUE_FALSE = ("True", "False")
@@ -77,8 +77,8 @@ class QuestionWidget(widgets.VBox):
                                       style=shared.checkbox) for o in q.options]
             return widgets.VBox(boxes, layout=shared.layout), boxes
         unit = f" ({q.unit})" if q.unit else ""
-        return widgets.Text(placeholder=f"Type a number{unit}", description="Answer:", layout=shared.layout,
-                            style=shared.text), None
+        return widgets.Text(placeholder=f"Type a number{unit}: 2.5 or 2,5, not 1,000", description="Answer:",
+                            tooltip=NUMBER_HINT, layout=shared.layout, style=shared.text), None
 
     def response(self):
         """The learner's current answer in the form grade() expects."""

@@ -22,11 +22,11 @@ names the field and what is allowed.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lessons import triage
+from lessons.inputs import NumberError, read_number, shown
 
 EMERGENCY, SEE_CLINICIAN, EASE_BACK, KEEP_STEADY, STEP_UP = (
     "emergency", "see_clinician", "ease_back", "keep_steady", "step_up")
@@ -96,11 +96,11 @@ def _signs(value: object, field: str, allowed: tuple[str, ...]) -> list[str]:
         return []
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise ExerciseInputError(field, f"give a list of sign names (or an empty list), "
-                                 f"for example [{next(iter(allowed))!r}]; got {value!r}.")
+                                 f"for example [{next(iter(allowed))!r}]; got {shown(value)}.")
     signs = list(value)
     for sign in signs:
         if not isinstance(sign, str) or sign not in allowed:
-            raise ExerciseInputError(field, f"unknown sign {sign!r}; choose from {', '.join(allowed)}.")
+            raise ExerciseInputError(field, f"unknown sign {shown(sign)}; choose from {', '.join(allowed)}.")
     return [sign for sign in allowed if sign in signs]  # in the lesson's order, no repeats
 
 
@@ -108,7 +108,7 @@ def _choice(value: object, field: str, allowed: dict[str, str]) -> str:
     if value is None:
         raise ExerciseInputError(field, f"this answer is missing; choose one of {', '.join(allowed)}.")
     if not isinstance(value, str) or value not in allowed:
-        raise ExerciseInputError(field, f"{value!r} is not an allowed answer; choose one of "
+        raise ExerciseInputError(field, f"{shown(value)} is not an allowed answer; choose one of "
                                  f"{', '.join(allowed)}.")
     return value
 
@@ -118,12 +118,13 @@ def _weeks(value: object) -> float:
     if value is None:
         raise ExerciseInputError(field, f"this answer is missing; give a number of weeks from 0 to {MAX_WEEKS}.")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ExerciseInputError(field, f"{value!r} is not a number; give a number of weeks from 0 to "
+        raise ExerciseInputError(field, f"{shown(value)} is not a number; give a number of weeks from 0 to "
                                  f"{MAX_WEEKS} (for example 2).")
-    if not math.isfinite(value) or not 0 <= value <= MAX_WEEKS:
-        raise ExerciseInputError(field, f"{value!r} is outside the allowed range; give a number of weeks "
-                                 f"from 0 to {MAX_WEEKS}.")
-    return float(value)
+    try:
+        return read_number(value, field, 0, MAX_WEEKS)
+    except NumberError:
+        raise ExerciseInputError(field, f"{shown(value)} is outside the allowed range; give a number of weeks "
+                                 f"from 0 to {MAX_WEEKS}.") from None
 
 
 def check_exercise(*, emergency_signs: Iterable[str] | None = (), clinician_signs: Iterable[str] | None = (),
@@ -187,12 +188,17 @@ def example_plan(start_minutes: float = 5, step_minutes: float = 2, weeks: int =
     starting amount and stays there for a week before stepping up again.
     """
     for name, value in (("start_minutes", start_minutes), ("step_minutes", step_minutes)):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
-                or not 0 < value <= 120:
-            raise ExerciseInputError(name, f"{value!r} is not allowed; give minutes above 0 and up to 120.")
+        try:
+            if isinstance(value, str):
+                raise NumberError(name, "is text", "not a number")
+            read_number(value, name, 0, 120, above_low=True)
+        except NumberError:
+            raise ExerciseInputError(name, f"{shown(value)} is not allowed; give minutes above 0 and up to "
+                                     "120.") from None
     if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= 52:
-        raise ExerciseInputError("weeks", f"{weeks!r} is not allowed; give a whole number of weeks from 1 to 52.")
-    problem = f"give a list of whole week numbers from 1 to {weeks}; got {flare_weeks!r}."
+        raise ExerciseInputError("weeks", f"{shown(weeks)} is not allowed; give a whole number of weeks from 1 to "
+                                 "52.")
+    problem = f"give a list of whole week numbers from 1 to {weeks}; got {shown(flare_weeks)}."
     try:
         flares = set(flare_weeks)
     except TypeError:

@@ -17,12 +17,11 @@ clinician first), ``move-better-gwent-using-heat`` (when not to use heat) and
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lessons import triage
+from lessons.inputs import NumberError, read_number, shown
 
 HEAT, COLD = "heat", "cold"
 KINDS = (HEAT, COLD)
@@ -151,55 +150,53 @@ class Session:
 
 def check_kind(kind: object) -> str:
     if not isinstance(kind, str) or kind.strip().lower() not in KINDS:
-        raise InvalidSessionInput("kind", f"Type: {kind!r} is not a choice. Choose 'heat' or 'cold'.")
+        raise InvalidSessionInput("kind", f"Type: {shown(kind)} is not a choice. Choose 'heat' or 'cold'.")
     return kind.strip().lower()
 
 
 def check_area(area: object) -> str:
     if not isinstance(area, str) or area.strip().lower() not in AREAS_BY_ID:
         names = ", ".join(a.id for a in AREAS)
-        raise InvalidSessionInput("area", f"Body area: {area!r} is not on the list. Choose one of: {names}.")
+        raise InvalidSessionInput("area", f"Body area: {shown(area)} is not on the list. Choose one of: {names}.")
     return area.strip().lower()
 
 
+def minutes_hint(kind: str) -> str:
+    """What the minutes box takes for this kind: "a whole number from 1 to 15, e.g. 10"."""
+    return f"a whole number from 1 to {LIMITS[kind].maximum}, e.g. 10"
+
+
 def parse_minutes(minutes: object, kind: str) -> int:
-    """A whole number of minutes from 1 to the limit for this kind, or a clear error."""
+    """A whole number of minutes from 1 to the limit for this kind, or a clear error.
+
+    Typed text follows the course's rule for numbers (``lessons.inputs.read_number``), so a huge
+    paste or thousands of digits is refused before it is read.
+    """
     limit = LIMITS[kind].maximum
     allowed = f"Type a whole number of minutes from 1 to {limit}."
     if minutes is None or (isinstance(minutes, str) and not minutes.strip()):
         raise InvalidSessionInput("minutes", f"Minutes: nothing was typed. {allowed}")
-    if isinstance(minutes, bool):
-        raise InvalidSessionInput("minutes", f"Minutes: {minutes!r} is not a number. {allowed}")
-    if isinstance(minutes, str):
-        text = minutes.strip()
-        if re.fullmatch(r"[+-]?\d+", text):
-            value = int(text)
-        else:
-            try:
-                number = float(text)
-            except ValueError:
-                raise InvalidSessionInput(
-                    "minutes", f"Minutes: {text!r} is not a number: type digits only, with no units. "
-                    f"{allowed}") from None
-            if not math.isfinite(number) or not number.is_integer():
-                raise InvalidSessionInput("minutes", f"Minutes: {text!r} is not a whole number. {allowed}")
-            value = int(number)
-    elif isinstance(minutes, int):
-        value = minutes
-    elif isinstance(minutes, float):
-        if not math.isfinite(minutes) or not minutes.is_integer():
-            raise InvalidSessionInput("minutes", f"Minutes: {minutes!r} is not a whole number. {allowed}")
-        value = int(minutes)
-    else:
-        raise InvalidSessionInput("minutes", f"Minutes: {minutes!r} is not a number. {allowed}")
-    if value < 0:
-        raise InvalidSessionInput("minutes", f"Minutes: {value} is negative. {allowed}")
-    if value == 0:
-        raise InvalidSessionInput("minutes", f"Minutes: 0 minutes is not a session. {allowed}")
-    if value > limit:
-        raise InvalidSessionInput(
-            "minutes", f"Minutes: {value} is longer than the {limit}-minute limit for {kind}. "
-            f"The NHS guidance says to {LIMITS[kind].limit_text}. {allowed}")
+    if isinstance(minutes, bool) or not isinstance(minutes, (str, int, float)):
+        raise InvalidSessionInput("minutes", f"Minutes: {shown(minutes)} is not a number. {allowed}")
+    try:
+        value = int(read_number(minutes, "Minutes", 1, limit, whole=True, allowed=allowed))
+    except NumberError as problem:
+        number = problem.number
+        if problem.kind == "not a number" and isinstance(minutes, str):
+            raise InvalidSessionInput("minutes", f"Minutes: {shown(minutes.strip())} is not a number: type digits "
+                                                 f"only, with no units. {allowed}") from None
+        if problem.kind == "not finite":
+            raise InvalidSessionInput("minutes",
+                                      f"Minutes: {shown(minutes)} is not a whole number. {allowed}") from None
+        if problem.kind == "too small" and number is not None and number < 0:
+            raise InvalidSessionInput("minutes", f"Minutes: {number:g} is negative. {allowed}") from None
+        if problem.kind == "too small" and number == 0:
+            raise InvalidSessionInput("minutes", f"Minutes: 0 minutes is not a session. {allowed}") from None
+        if problem.kind == "too big" and number is not None:
+            raise InvalidSessionInput(
+                "minutes", f"Minutes: {number:g} is longer than the {limit}-minute limit for {kind}. "
+                f"The NHS guidance says to {LIMITS[kind].limit_text}. {allowed}") from None
+        raise InvalidSessionInput("minutes", str(problem)) from None
     return value
 
 
@@ -213,7 +210,7 @@ def check_concerns(concerns: Iterable[str] | None) -> tuple[str, ...]:
     if unknown:
         names = ", ".join(CONCERNS_BY_ID)
         raise InvalidSessionInput("safety questions",
-                                  f"Safety questions: {unknown[0]!r} is not a question. Use: {names}.")
+                                  f"Safety questions: {shown(unknown[0])} is not a question. Use: {names}.")
     return tuple(c.id for c in CONCERNS if c.id in ticked)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from lessons import triage
+from lessons.inputs import shown
 
 DURATIONS = ("acute", "persistent")
 COMPLAINTS = ("back pain", "sciatica")
@@ -223,10 +224,10 @@ def _surgery() -> Step:
 def _clean(value, allowed: tuple[str, ...], field: str) -> str:
     if not isinstance(value, str):
         raise PathwayError(f"{field} must be one of {', '.join(repr(a) for a in allowed)}; "
-                           f"got {value!r} ({type(value).__name__}).")
+                           f"got {shown(value)} ({type(value).__name__}).")
     cleaned = " ".join(value.strip().lower().split())
     if cleaned not in allowed:
-        raise PathwayError(f"{field} must be one of {', '.join(repr(a) for a in allowed)}, not {value!r}.")
+        raise PathwayError(f"{field} must be one of {', '.join(repr(a) for a in allowed)}, not {shown(value)}.")
     return cleaned
 
 
@@ -240,7 +241,7 @@ def pathway(duration: str, complaint: str, red_flags: bool) -> tuple[Step, ...]:
     duration = _clean(duration, DURATIONS, "duration")
     complaint = _clean(complaint, COMPLAINTS, "complaint")
     if not isinstance(red_flags, bool):
-        raise PathwayError(f"red_flags must be True or False, not {red_flags!r}.")
+        raise PathwayError(f"red_flags must be True or False, not {shown(red_flags)}.")
     if red_flags:
         return (warning_signs_step(),)
     if duration == "acute":  # pain relief alongside advice; exercise programmes if not settling
@@ -258,6 +259,6 @@ def situation_label(duration: str, complaint: str, red_flags: bool) -> str:
     duration = _clean(duration, DURATIONS, "duration")
     complaint = _clean(complaint, COMPLAINTS, "complaint")
     if not isinstance(red_flags, bool):
-        raise PathwayError(f"red_flags must be True or False, not {red_flags!r}.")
+        raise PathwayError(f"red_flags must be True or False, not {shown(red_flags)}.")
     kind = {"acute": "New", "persistent": "Long-lasting"}[duration]
     return f"{kind} {complaint}" + (" with warning signs" if red_flags else ", no warning signs")

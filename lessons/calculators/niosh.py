@@ -26,8 +26,13 @@ How inputs are treated (decided with the manual; see the lesson text):
   does not say how to treat a frequency between a non-zero row and a row of 0; here any frequency above
   the last non-zero row of its column is outside the limits (FM = 0).
 * Nonsense is rejected with :class:`LiftInputError` (a ``ValueError``) naming the input and the allowed
-  range: not a number, not finite, negative, zero where a lift needs more than zero, an angle over 180
-  degrees, a duration or coupling not in the tables, unknown units.
+  range: not a number, not finite, negative, zero where a lift needs more than zero, more than the
+  calculator's upper bound (``upper_bound``: a load over 300 kg or 660 lb, a distance or height over
+  300 cm or 120 in, an angle over 180 degrees, more than 60 lifts per minute), a duration or coupling
+  not in the tables, unknown units. The bounds are far above the equation's own limits, so an input
+  between the two still gets the manual's answer (a multiplier of 0); they keep nonsense such as a load
+  of 1e308 kg from coming back as "LI = inf". Typed text is read by ``parse_number`` with the course's
+  rule for numbers (``lessons.inputs.read_number``).
 * Nothing is rounded inside the calculation. The manual's worked examples round multipliers to two
   decimals and weight limits and indices to one (p. 29), so they can differ from full precision in the
   last digit.
@@ -38,9 +43,9 @@ a personal safety guarantee, and the manual lists tasks it does not apply to (p.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-from numbers import Real
+
+from lessons.inputs import NumberError, read_number, shown
 
 # --- units -----------------------------------------------------------------------------------------
 
@@ -48,10 +53,16 @@ UNITS = {
     # load constant, H: numerator / upper limit, V: optimum / coefficient / upper limit,
     # D: lower bound / coefficient / upper limit, the V boundary of Tables 5 and 7, unit names
     "metric": {"lc": 23.0, "h_ref": 25.0, "h_max": 63.0, "v_opt": 75.0, "v_coef": 0.003, "v_max": 175.0,
-               "d_min": 25.0, "d_coef": 4.5, "d_max": 175.0, "v_split": 75.0, "length": "cm", "weight": "kg"},
+               "d_min": 25.0, "d_coef": 4.5, "d_max": 175.0, "v_split": 75.0, "length": "cm", "weight": "kg",
+               "length_bound": 300.0, "load_bound": 300.0},
     "us": {"lc": 51.0, "h_ref": 10.0, "h_max": 25.0, "v_opt": 30.0, "v_coef": 0.0075, "v_max": 70.0,
-           "d_min": 10.0, "d_coef": 1.8, "d_max": 70.0, "v_split": 30.0, "length": "in", "weight": "lb"},
+           "d_min": 10.0, "d_coef": 1.8, "d_max": 70.0, "v_split": 30.0, "length": "in", "weight": "lb",
+           "length_bound": 120.0, "load_bound": 660.0},
 }
+# Upper bounds of the inputs that have no unit system (the others are in UNITS).
+ANGLE_BOUND = 180.0        # degrees
+FREQUENCY_BOUND = 60.0     # lifts per minute
+RWL_BOUND = 51.0           # the largest load constant (lb); an RWL is never more
 
 FIELD_NAMES = {
     "load": "Load weight",
@@ -125,25 +136,35 @@ class OutsideEquationLimits(LiftInputError):
 
 def _units(units: str) -> dict:
     if not isinstance(units, str) or units not in UNITS:
-        raise LiftInputError("units", f"{units!r} is not one of {', '.join(UNITS)} (metric: cm and kg).")
+        raise LiftInputError("units", f"{shown(units)} is not one of {', '.join(UNITS)} (metric: cm and kg).")
     return UNITS[units]
 
 
-def _number(value, field: str, unit: str = "", allow_zero: bool = True, upper: float | None = None) -> float:
-    """A finite, non-negative real number (bools and text are refused)."""
-    if isinstance(value, bool) or not isinstance(value, Real):
-        raise LiftInputError(field, f"{value!r} is not a number. Type a number{f' in {unit}' if unit else ''}.")
-    number = float(value)
-    if not math.isfinite(number):
-        raise LiftInputError(field, "must be a finite number.")
-    if number < 0:
-        raise LiftInputError(field, f"{number:g} is negative; it must be 0 or more.")
-    if number == 0 and not allow_zero:
-        raise LiftInputError(field, "must be more than 0.")
-    if upper is not None and number > upper:
-        raise LiftInputError(field, f"{number:g} is more than {upper:g}{f' {unit}' if unit else ''}, "
-                                    "which is not possible.")
-    return number
+def upper_bound(field: str, units: str = "metric") -> tuple[float, str]:
+    """(the largest value this calculator takes, its unit) for a numeric input."""
+    u = _units(units)
+    if field in ("horizontal", "vertical", "distance"):
+        return u["length_bound"], u["length"]
+    if field == "load":
+        return u["load_bound"], u["weight"]
+    return {"asymmetry": (ANGLE_BOUND, "degrees"), "frequency": (FREQUENCY_BOUND, "lifts per minute"),
+            "rwl": (RWL_BOUND, "")}[field]
+
+
+def _read(value, field: str, upper: float, unit: str, allow_zero: bool) -> float:
+    try:
+        return read_number(value, FIELD_NAMES.get(field, field), 0, upper, unit=unit, above_low=not allow_zero)
+    except NumberError as problem:
+        reason = "is empty. Type a number." if problem.kind == "empty" else problem.reason
+        raise LiftInputError(field, reason) from None
+
+
+def _number(value, field: str, units: str = "metric", allow_zero: bool = True) -> float:
+    """A finite number from 0 (or more than 0) up to the field's upper bound; bools and text are refused."""
+    upper, unit = upper_bound(field, units)
+    if value is None or isinstance(value, str):
+        raise LiftInputError(field, f"{shown(value)} is not a number. Type a number{f' in {unit}' if unit else ''}.")
+    return _read(value, field, upper, unit, allow_zero)
 
 
 # --- the four formula multipliers ------------------------------------------------------------------
@@ -151,7 +172,7 @@ def _number(value, field: str, unit: str = "", allow_zero: bool = True, upper: f
 def horizontal_multiplier(h, units: str = "metric") -> float:
     """HM = 25/H (H in cm). H below 25 cm counts as 25 (HM = 1); H over 63 cm gives HM = 0 (p. 8)."""
     u = _units(units)
-    h = _number(h, "horizontal", u["length"], allow_zero=False)
+    h = _number(h, "horizontal", units, allow_zero=False)
     if h > u["h_max"]:
         return 0.0
     return u["h_ref"] / max(h, u["h_ref"])
@@ -160,7 +181,7 @@ def horizontal_multiplier(h, units: str = "metric") -> float:
 def vertical_multiplier(v, units: str = "metric") -> float:
     """VM = 1 - 0.003|V - 75| (V in cm, from the floor). V over 175 cm gives VM = 0 (p. 9)."""
     u = _units(units)
-    v = _number(v, "vertical", u["length"])
+    v = _number(v, "vertical", units)
     if v > u["v_max"]:
         return 0.0
     return 1.0 - u["v_coef"] * abs(v - u["v_opt"])
@@ -169,7 +190,7 @@ def vertical_multiplier(v, units: str = "metric") -> float:
 def distance_multiplier(d, units: str = "metric") -> float:
     """DM = 0.82 + 4.5/D (D in cm). D below 25 cm counts as 25 (DM = 1); D over 175 cm gives DM = 0."""
     u = _units(units)
-    d = _number(d, "distance", u["length"], allow_zero=False)
+    d = _number(d, "distance", units, allow_zero=False)
     if d > u["d_max"]:
         return 0.0
     return 0.82 + u["d_coef"] / max(d, u["d_min"])
@@ -177,7 +198,7 @@ def distance_multiplier(d, units: str = "metric") -> float:
 
 def asymmetric_multiplier(a) -> float:
     """AM = 1 - 0.0032A (A in degrees of twist away from straight ahead). A over 135 gives AM = 0."""
-    a = _number(a, "asymmetry", "degrees", upper=180.0)
+    a = _number(a, "asymmetry")
     if a > MAX_ANGLE:
         return 0.0
     return 1.0 - 0.0032 * a
@@ -187,7 +208,7 @@ def asymmetric_multiplier(a) -> float:
 
 def _duration(duration: str) -> str:
     if not isinstance(duration, str) or duration not in DURATIONS:
-        raise LiftInputError("duration", f"{duration!r} is not in the table; choose short (1 hour or less), "
+        raise LiftInputError("duration", f"{shown(duration)} is not in the table; choose short (1 hour or less), "
                                          "moderate (over 1 and up to 2 hours) or long (over 2 and up to "
                                          "8 hours). The equation gives no limits for more than 8 hours.")
     return duration
@@ -195,7 +216,7 @@ def _duration(duration: str) -> str:
 
 def _is_low(v, units: str) -> bool:
     u = _units(units)
-    return _number(v, "vertical", u["length"]) < u["v_split"]
+    return _number(v, "vertical", units) < u["v_split"]
 
 
 def max_frequency(duration: str, v, units: str = "metric") -> float:
@@ -207,7 +228,7 @@ def max_frequency(duration: str, v, units: str = "metric") -> float:
 
 def frequency_multiplier(frequency, duration: str, v, units: str = "metric") -> float:
     """FM from Table 5, interpolated linearly between rows (p. 7). 0 above the column's highest frequency."""
-    f = _number(frequency, "frequency", "lifts per minute", allow_zero=False)
+    f = _number(frequency, "frequency", allow_zero=False)
     column = 0 if _is_low(v, units) else 1
     values = [row[column] for row in FREQUENCY_TABLE[_duration(duration)]]
     f = max(f, FREQUENCY_ROWS[0])  # "less than .2 lifts per minute: set F = .2" (p. 14)
@@ -223,7 +244,7 @@ def frequency_multiplier(frequency, duration: str, v, units: str = "metric") -> 
 def coupling_multiplier(coupling: str, v, units: str = "metric") -> float:
     """CM from Table 7: good, fair or poor grip, and whether V is below 75 cm (30 in)."""
     if not isinstance(coupling, str) or coupling not in COUPLING_TABLE:
-        raise LiftInputError("coupling", f"{coupling!r} is not in the table; choose good, fair or poor.")
+        raise LiftInputError("coupling", f"{shown(coupling)} is not in the table; choose good, fair or poor.")
     return COUPLING_TABLE[coupling][0 if _is_low(v, units) else 1]
 
 
@@ -249,9 +270,9 @@ def recommended_weight_limit(h, v, d, a, frequency, duration, coupling, units: s
     return product
 
 
-def lifting_index(load, rwl) -> float:
+def lifting_index(load, rwl, units: str = "metric") -> float:
     """LI = load / RWL. An RWL of 0 means the lift is outside the equation's limits: no LI."""
-    load = _number(load, "load", allow_zero=False)
+    load = _number(load, "load", units, allow_zero=False)
     rwl = _number(rwl, "rwl")
     if rwl == 0:
         raise OutsideEquationLimits([("rwl", "is 0, so no lifting index can be worked out.")])
@@ -309,25 +330,20 @@ def assess_lift(load, h, v, d, a, frequency, duration, coupling, units: str = "m
     Raises LiftInputError for nonsense input and OutsideEquationLimits (naming every input that is out
     of range) when a multiplier is 0.
     """
-    load = _number(load, "load", _units(units)["weight"], allow_zero=False)
+    load = _number(load, "load", units, allow_zero=False)
     values = multipliers(h, v, d, a, frequency, duration, coupling, units)
     reasons = limit_reasons(h, v, d, a, frequency, duration, coupling, units)
     if reasons:
         raise OutsideEquationLimits(reasons)
     rwl = recommended_weight_limit(h, v, d, a, frequency, duration, coupling, units)
-    return LiftAssessment(load, units, values, rwl, lifting_index(load, rwl))
+    return LiftAssessment(load, units, values, rwl, lifting_index(load, rwl, units))
 
 
-def parse_number(text, field: str) -> float:
-    """Read a number typed in a text box ("12", "12.5", "12,5"); anything else is a LiftInputError."""
-    if text is None or not str(text).strip():
-        raise LiftInputError(field, "is empty. Type a number.")
-    cleaned = str(text).strip().replace(",", ".")
-    try:
-        number = float(cleaned)
-    except ValueError:
-        raise LiftInputError(field, f"{str(text).strip()!r} is not a number. Type digits only, without "
-                                    "units (the units are in the box's label).") from None
-    if not math.isfinite(number):
-        raise LiftInputError(field, "must be a finite number.")
-    return number
+def parse_number(text, field: str, units: str = "metric") -> float:
+    """Read a number typed in a text box ("12", "12.5", "12,5"); anything else is a LiftInputError.
+
+    The course's rule for typed numbers (``lessons.inputs``): a point or a comma for decimals, no
+    thousands separator ("1,000" is unclear and refused), and the field's bounds (``upper_bound``).
+    """
+    upper, unit = upper_bound(field, units)
+    return _read("" if text is None else text, field, upper, unit, allow_zero=True)

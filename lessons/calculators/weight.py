@@ -23,10 +23,10 @@ describes the number, never the person: "in the range NICE calls obesity", "in t
 
 from __future__ import annotations
 
-import math
-import numbers
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+
+from lessons import inputs
 
 KG_PER_LB = 0.45359237  # exact, international avoirdupois pound (1959)
 CM_PER_INCH = 2.54      # exact, international inch (1959)
@@ -66,6 +66,9 @@ LIMITS = {
 }
 
 
+BMI_LIMITS = Limits("BMI", "kg/m²", 5, 150)  # the BMIs bmi_category classifies
+
+
 def _fmt(value: float) -> str:
     return f"{value:g}"
 
@@ -77,42 +80,44 @@ def round_half_up(value: float, places: int) -> float:
 
 def check_units(units) -> str:
     if units not in UNITS:
-        raise MeasurementError("Units", f"Units must be 'metric' or 'imperial', not {units!r}.")
+        raise MeasurementError("Units", f"Units must be 'metric' or 'imperial', not {inputs.shown(units)}.")
     return units
 
 
 def read_number(value, limits: Limits) -> float:
     """A number inside ``limits`` from a number or a typed text, or a MeasurementError naming the field.
 
-    Text may use a decimal comma ("70,5") and may have spaces around it.
+    Typed text follows the course's rule (``lessons.inputs.read_number``): spaces around it are fine, a
+    point or a comma for decimals ("70,5"), no thousands separator ("1,750" is unclear and refused).
     """
     field, allowed = limits.field, limits.describe()
-    if value is None or (isinstance(value, str) and not value.strip()):
+    try:
+        return inputs.read_number(value, field, limits.low, limits.high, unit=limits.unit,
+                                  allowed=f"Type a number {allowed}.")
+    except inputs.NumberError as problem:
+        kind, number, reason = problem.kind, problem.number, problem.reason
+    if kind == "empty":
         raise MeasurementError(field, f"{field} is missing: type a number {allowed}.")
-    if isinstance(value, str):
-        text = value.strip().replace(",", ".", 1) if value.count(",") == 1 and "." not in value else value.strip()
-        try:
-            number = float(text)
-        except ValueError:
-            raise MeasurementError(field, f"{field}: {value.strip()!r} is not a number. Type a number {allowed}, "
-                                          "using digits only (for example 70 or 70.5).") from None
-    elif isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise MeasurementError(field, f"{field} must be a number {allowed}, not {value!r}.")
-    else:
-        number = float(value)
-    if not math.isfinite(number):
+    if kind == "not a number" and not isinstance(value, str):
+        raise MeasurementError(field, f"{field} must be a number {allowed}, not {inputs.shown(value)}.")
+    if kind == "not a number":
+        raise MeasurementError(field, f"{field}: {inputs.shown(value.strip())} is not a number. Type a number "
+                                      f"{allowed}, using digits only (for example 70 or 70.5). "
+                                      f"{inputs.NUMBER_RULE}")
+    if kind == "not finite":
         raise MeasurementError(field, f"{field} must be an ordinary number {allowed}.")
-    if number <= 0 and limits.low > 0:
-        raise MeasurementError(field, f"{field} must be more than zero: type a number {allowed}.")
-    if not limits.low <= number <= limits.high:
+    if kind in ("too small", "too big"):
+        if number is not None and number <= 0 < limits.low:
+            raise MeasurementError(field, f"{field} must be more than zero: type a number {allowed}.")
         hint = ""
-        if field == "Height" and limits.unit == "m" and 50 <= number <= 250:
+        if number is not None and field == "Height" and limits.unit == "m" and 50 <= number <= 250:
             hint = f" Did you type centimetres? {number:g} cm is {number / 100:g} m."
-        elif field == "Height" and limits.unit == "cm" and 0.5 <= number <= 2.5:
+        elif number is not None and field == "Height" and limits.unit == "cm" and 0.5 <= number <= 2.5:
             hint = f" Did you type metres? {number:g} m is {number * 100:g} cm."
-        raise MeasurementError(field, f"{field} {number:g} {limits.unit} is outside the range this calculator "
+        said = f"{number:g}" if number is not None else inputs.shown(value)
+        raise MeasurementError(field, f"{field} {said} {limits.unit} is outside the range this calculator "
                                       f"accepts: type a number {allowed}.{hint}")
-    return number
+    raise MeasurementError(field, f"{field}: {reason}")
 
 
 def height_in_inches(feet, inches=0) -> float:
@@ -169,7 +174,7 @@ def bmi_category(value, lower_thresholds: bool = False) -> Category:
     ``lower_thresholds=True`` uses NICE's lower thresholds for people with a South Asian, Chinese,
     other Asian, Middle Eastern, Black African or African-Caribbean family background.
     """
-    value = read_number(value, Limits("BMI", "kg/m²", 5, 150))
+    value = read_number(value, BMI_LIMITS)
     shown = round_half_up(value, 1)
     over, obese = _bands(lower_thresholds)
     top_healthy = f"{over - 0.1:.1f}"

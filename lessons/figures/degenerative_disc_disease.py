@@ -6,13 +6,13 @@ they return. Ages with no confirmed number are shown as "?" and never filled in 
 
 from __future__ import annotations
 
-import math
 import numbers
 from functools import cache
 
 import plotly.graph_objects as go
 
 from lessons.figures.palette import OKABE_ITO, base_layout, hide_axes
+from lessons.inputs import NumberError, read_number, shown
 
 PREVALENCE_TABLE = "brinjikji_2015_asymptomatic_imaging"
 ODDS_TABLE = "brinjikji_2015_back_pain_odds"
@@ -74,11 +74,17 @@ def finding_label(finding: str) -> str:
 
 def check_age(age) -> int:
     """An age in whole decades from 20 to 80, or a ValueError that says what is allowed."""
-    if isinstance(age, bool) or not isinstance(age, numbers.Real) or not math.isfinite(age) or age != int(age):
-        raise ValueError(f"{age!r} is not an age in years: choose 20, 30, 40, 50, 60, 70 or 80.")
-    if int(age) not in AGES:
-        raise ValueError(f"The study gives ages 20, 30, 40, 50, 60, 70 and 80 only, not {int(age)}.")
-    return int(age)
+    choose = "choose 20, 30, 40, 50, 60, 70 or 80."
+    if isinstance(age, bool) or not isinstance(age, numbers.Real):
+        raise ValueError(f"{shown(age)} is not an age in years: {choose}")
+    try:
+        years = int(read_number(age, "Age", -(10**6), 10**6, whole=True))
+    except NumberError as problem:
+        reason = "is not an age in years" if problem.kind in ("not finite", "not whole") else "is not an age"
+        raise ValueError(f"{shown(age)} {reason}: {choose}") from None
+    if years not in AGES:
+        raise ValueError(f"The study gives ages 20, 30, 40, 50, 60, 70 and 80 only, not {years}.")
+    return years
 
 
 def confirmed_ages(finding: str) -> list[int]:

@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from lessons.files import write_atomically
+from lessons.inputs import shown
 from lessons.planner.plan import (
     DOSE_NOTE,
     LEVEL_LABELS,
@@ -135,10 +136,20 @@ def next_monday(today: date) -> date:
 
 # --- shared pieces ---------------------------------------------------------------------------
 
+# The first day of a calendar may be from CALENDAR_FIRST to CALENDAR_LAST: a plan then always ends
+# long before the last date Python can hold (a start near the year 9999 used to overflow).
+CALENDAR_FIRST, CALENDAR_LAST = date(2000, 1, 1), date(2100, 12, 31)
+CALENDAR_RANGE = (f"from {CALENDAR_FIRST.day} {CALENDAR_FIRST:%B} {CALENDAR_FIRST.year} "
+                  f"to {CALENDAR_LAST.day} {CALENDAR_LAST:%B} {CALENDAR_LAST.year}")
+
+
 def session_dates(plan: Plan, start: date) -> list[tuple[int, date]]:
     """(week, date) of every session: week ``w`` is the seven days from ``start + 7 (w - 1)``."""
     if not isinstance(start, date) or isinstance(start, datetime):
-        raise ExportError(f"The first day must be a date, not {start!r}.")
+        raise ExportError(f"The first day must be a date, not {shown(start)}.")
+    if not CALENDAR_FIRST <= start <= CALENDAR_LAST:
+        raise ExportError(f"The first day of the calendar must be {CALENDAR_RANGE}, not "
+                          f"{start.day} {start:%B} {start.year}. Choose another day.")
     found = []
     for week in range(1, plan.request.weeks + 1):
         first = start + timedelta(days=7 * (week - 1))

@@ -56,11 +56,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
-import numbers
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from lessons.inputs import NumberError, read_number, shown
 from lessons.planner.catalogue import LEVELS, PHASES, POSITIONS, PROBLEMS, Exercise, load_catalogue, safety_texts
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -398,29 +397,23 @@ NOUNS = {"minutes": ("minutes", "a session"), "sessions_per_week": ("sessions", 
 
 
 def _whole(value: object, field: str, low: int, high: int) -> int:
+    """A whole number from ``low`` to ``high``, read with the course's rule (``lessons.inputs``)."""
     noun, where = NOUNS[field]
     fix = f"Choose a whole number of {noun} from {low} to {high}."
     if value is None or (isinstance(value, str) and not value.strip()):
         raise PlanError(field, f"nothing was entered. {fix}")
-    if isinstance(value, bool):
-        raise PlanError(field, f"{value!r} is not a number. {fix}")
-    if isinstance(value, numbers.Integral):
-        number = int(value)
-    elif isinstance(value, (numbers.Real, str)):
-        try:
-            real = float(value)
-        except (TypeError, ValueError):
-            raise PlanError(field, f"{str(value)!r} is not a number. {fix}") from None
-        if not math.isfinite(real) or not real.is_integer():
-            raise PlanError(field, f"{value!r} is not a whole number. {fix}")
-        number = int(real)
-    else:
-        raise PlanError(field, f"{value!r} is not a number. {fix}")
-    if number < low:
-        raise PlanError(field, f"{number} {noun} {where} is too few. {fix}")
-    if number > high:
-        raise PlanError(field, f"{number} {noun} {where} is too many. {fix}")
-    return number
+    try:
+        return int(read_number(value, field, low, high, whole=True, allowed=fix))
+    except NumberError as problem:
+        kind, number, reason = problem.kind, problem.number, problem.reason
+    if kind in ("too small", "too big") and number is not None and number.is_integer():
+        amount = "too few" if kind == "too small" else "too many"
+        raise PlanError(field, f"{int(number)} {noun} {where} is {amount}. {fix}")
+    if kind == "not a number" or (kind == "not finite" and isinstance(value, str)):
+        raise PlanError(field, f"{shown(value)} is not a number. {fix}")
+    if kind in ("not whole", "not finite"):
+        raise PlanError(field, f"{shown(value)} is not a whole number. {fix}")
+    raise PlanError(field, reason)
 
 
 def _choice(value: object, field: str, labels: dict[str, str], allowed: Sequence[str]) -> str:

@@ -11,6 +11,7 @@ import ipywidgets as widgets
 
 from lessons.calculators.exercise import (
     EMERGENCY,
+    MAX_WEEKS,
     PAIN_AFTER,
     SEE_CLINICIAN,
     STEP_UP,
@@ -94,7 +95,7 @@ class ExerciseCheck(CourseWidget):
         self.clinician_boxes = {key: box(label) for key, label in clinician_signs().items()}
         self.pain_after = widgets.ToggleButtons(options=[(label, key) for key, label in PAIN_AFTER.items()],
                                                 value="less_or_same", style={"button_width": "auto"})
-        self.weeks = widgets.IntText(value=0, description="Weeks at this amount:",
+        self.weeks = widgets.IntText(value=0, description=f"Weeks at this amount (0 to {MAX_WEEKS}):",
                                      style={"description_width": "initial"})
         self.used_to_it = widgets.ToggleButtons(options=[(label, key) for key, label in USED_TO_IT.items()],
                                                 value="not_sure", style={"button_width": "auto"})

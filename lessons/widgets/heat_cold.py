@@ -18,9 +18,11 @@ from lessons.calculators.heat_cold import (
     Session,
     SessionError,
     UnsafeSession,
+    minutes_hint,
     plan_session,
 )
 from lessons.figures.heat_cold import session_timeline_figure
+from lessons.inputs import WHOLE_NUMBER_RULE
 from lessons.widgets.base import FEEDBACK_STYLE, CourseWidget, escape, feedback_html, show_figure
 
 NOT_ADVICE = ("This is education, not treatment advice. Heat or cold only eases pain for a while; if your pain "
@@ -75,8 +77,8 @@ class SessionBuilder(CourseWidget):
             options=[(area.label, area.id) for area in AREAS], value=AREAS[0].id, description="Body area:",
             style=style, layout=widgets.Layout(width="max-content"))
         self.area_note = widgets.HTML()
-        self.minutes_box = widgets.Text(value="", placeholder="a whole number, e.g. 10", description="Minutes:",
-                                        style=style)
+        self.minutes_box = widgets.Text(value="", description="Minutes:", style=style)
+        self.show_minutes_hint(self.kind_picker.value)
         self.boxes = {concern.id: widgets.Checkbox(value=False, description=concern.label, indent=False,
                                                    layout=widgets.Layout(width="max-content"))
                       for concern in CONCERNS}
@@ -85,6 +87,7 @@ class SessionBuilder(CourseWidget):
         self.card = widgets.HTML(feedback_html(None, START_TEXT))
         self.figure = widgets.Output()
         self.area_picker.observe(lambda change: self.show_area_note(change["new"]), names="value")
+        self.kind_picker.observe(lambda change: self.show_minutes_hint(change["new"]), names="value")
         self.build_button.on_click(lambda _button: self.build())
         super().__init__([self.kind_picker, self.area_picker, self.area_note, self.minutes_box,
                           widgets.HTML("<strong>Safety questions: tick any that are true</strong>"),
@@ -94,6 +97,11 @@ class SessionBuilder(CourseWidget):
 
     def ticked(self) -> list[str]:
         return [concern_id for concern_id, box in self.boxes.items() if box.value]
+
+    def show_minutes_hint(self, kind: str) -> None:
+        """The minutes box says what it takes for heat or for cold (the limits differ)."""
+        self.minutes_box.placeholder = minutes_hint(kind)
+        self.minutes_box.tooltip = f"Minutes: {minutes_hint(kind)}. {WHOLE_NUMBER_RULE}"
 
     def show_area_note(self, area: str) -> None:
         self.area_note.value = area_note_html(area)

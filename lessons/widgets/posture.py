@@ -23,18 +23,31 @@ from lessons.calculators.niosh import (
     OutsideEquationLimits,
     assess_lift,
     parse_number,
+    upper_bound,
 )
 from lessons.figures.posture import MULTIPLIER_NAMES, multiplier_figure, two_decimals
+from lessons.inputs import NUMBER_RULE
 from lessons.widgets.base import FEEDBACK_STYLE, CourseWidget, escape, feedback_html, show_figure
 
+
+def _label(field: str, words: str) -> str:
+    """A box's label with its unit and upper bound: "Load weight (kg, up to 300)"."""
+    bound, unit = upper_bound(field)
+    return f"{words} ({unit + ', ' if unit != 'lifts per minute' else ''}up to {bound:g})"
+
+
 TEXT_FIELDS = (
-    ("load", "Load weight (kg)"),
-    ("horizontal", "H: hands out in front of the ankles (cm)"),
-    ("vertical", "V: height of the hands above the floor at the start (cm)"),
-    ("distance", "D: how far the load moves up or down (cm)"),
-    ("asymmetry", "A: twist away from straight ahead (degrees)"),
-    ("frequency", "F: lifts per minute"),
+    ("load", _label("load", "Load weight")),
+    ("horizontal", _label("horizontal", "H: hands out in front of the ankles")),
+    ("vertical", _label("vertical", "V: height of the hands above the floor at the start")),
+    ("distance", _label("distance", "D: how far the load moves up or down")),
+    ("asymmetry", _label("asymmetry", "A: twist away from straight ahead")),
+    ("frequency", _label("frequency", "F: lifts per minute")),
 )
+NUMBERS_NOTE = ("Type each measurement as a number, without units: the load up to "
+                f"{upper_bound('load')[0]:g} kg; H, V and D up to {upper_bound('distance')[0]:g} cm; A up to "
+                f"{upper_bound('asymmetry')[0]:g} degrees; F up to {upper_bound('frequency')[0]:g} lifts per "
+                f"minute. {NUMBER_RULE}")
 DEFAULTS = {"load": "12", "horizontal": "40", "vertical": "30", "distance": "50", "asymmetry": "0",
             "frequency": "1", "duration": "short", "coupling": "fair"}
 
@@ -162,7 +175,7 @@ class LiftingCalculator(CourseWidget):
         values = {**DEFAULTS, **start}
         style, layout = {"description_width": "22em"}, widgets.Layout(width="34em")
         self.boxes = {field: widgets.Text(value=str(values[field]), description=label, style=style,
-                                          layout=layout, continuous_update=False)
+                                          layout=layout, continuous_update=False, tooltip=NUMBERS_NOTE)
                       for field, label in TEXT_FIELDS}
         self.duration = widgets.RadioButtons(
             options=[(f"{key}: {label}", key) for key, label in DURATIONS.items()], value=values["duration"],
@@ -175,7 +188,9 @@ class LiftingCalculator(CourseWidget):
         self.card = widgets.HTML()
         self.figure = widgets.Output()
         self.button.on_click(lambda _button: self.calculate())
-        super().__init__([*self.boxes.values(), self.duration, self.coupling, self.button, self.card, self.figure])
+        note = widgets.HTML(f"<p>{escape(NUMBERS_NOTE)}</p>")
+        super().__init__([note, *self.boxes.values(), self.duration, self.coupling, self.button, self.card,
+                          self.figure])
         self.add_class("course-lifting-calculator")
         self.calculate()
 

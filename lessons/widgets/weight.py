@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 
 from lessons.calculators.weight import (
+    BMI_LIMITS,
     CM_PER_INCH,
     KG_PER_LB,
     LIMITS,
@@ -30,6 +31,7 @@ from lessons.calculators.weight import (
     waist_to_height_ratio,
 )
 from lessons.figures.weight import all_rows, interval_text
+from lessons.inputs import NUMBER_RULE, shown
 from lessons.widgets.base import FEEDBACK_STYLE, CourseWidget, escape, feedback_html
 
 ADULTS_ONLY = ("For adults only: BMI is read differently for children and young people under 18 and is not used "
@@ -67,7 +69,7 @@ def calculate(units: str = "metric", weight="", height="", waist="", feet="", in
     ``inches`` for height, ``waist`` in inches. Never raises for bad input: errors come back as messages.
     """
     if units not in UNITS:
-        return Assessment(errors=(f"Units must be metric or imperial, not {units!r}.",))
+        return Assessment(errors=(f"Units must be metric or imperial, not {shown(units)}.",))
     errors: list[str] = []
 
     def attempt(function, *args):
@@ -90,6 +92,9 @@ def calculate(units: str = "metric", weight="", height="", waist="", feet="", in
         return Assessment(errors=tuple(errors), lower_thresholds=lower_thresholds)
 
     value = attempt(bmi, weight_value, height_value, units)
+    if value is not None and not BMI_LIMITS.low <= value <= BMI_LIMITS.high:
+        errors.append(f"This weight and height give a BMI of {value:.0f}, which is not possible for an adult "
+                      f"(this calculator shows a BMI {BMI_LIMITS.describe()}): check both numbers and their units.")
     ratio = None if waist_value is None else attempt(waist_to_height_ratio, waist_value, height_value, units)
     if errors:
         return Assessment(errors=tuple(errors), lower_thresholds=lower_thresholds)
@@ -145,8 +150,18 @@ def result_card(result: Assessment) -> str:
             f'style="{FEEDBACK_STYLE["info"]}"><strong>ℹ {escape(headline)}</strong>{body}</div>')
 
 
+NUMBERS_NOTE = f"Type each measurement as a number, without units; each box shows the range it takes. {NUMBER_RULE}"
+
+
+def hint(key: tuple[str, str], example: float, optional: bool = False) -> str:
+    """A box's placeholder: its range and an example, "20 to 450, e.g. 70"."""
+    limits = LIMITS[key]
+    return f"{'optional, ' if optional else ''}{limits.low:g} to {limits.high:g}, e.g. {example:g}"
+
+
 def _text(description: str, placeholder: str) -> widgets.Text:
     return widgets.Text(value="", description=description, placeholder=placeholder, continuous_update=False,
+                        tooltip=f"{placeholder}. {NUMBER_RULE}",
                         style={"description_width": "9em"}, layout=widgets.Layout(width="22em"))
 
 
@@ -159,13 +174,14 @@ class WeightCalculator(CourseWidget):
         self.units = widgets.ToggleButtons(
             options=[("Metric (kg, cm)", "metric"), ("Imperial (lb, ft, in)", "imperial")], value="metric",
             description="Units:", tooltips=["Kilograms and centimetres", "Pounds, feet and inches"])
-        self.weight_kg = _text("Weight (kg):", "for example 70")
-        self.height_cm = _text("Height (cm):", "for example 175")
-        self.waist_cm = _text("Waist (cm):", "optional, for example 80")
-        self.weight_lb = _text("Weight (lb):", "for example 154")
-        self.height_ft = _text("Height (feet):", "for example 5")
-        self.height_in = _text("and inches:", "for example 9")
-        self.waist_in = _text("Waist (inches):", "optional, for example 32")
+        self.weight_kg = _text("Weight (kg):", hint(("weight", "metric"), 70))
+        self.height_cm = _text("Height (cm):", hint(("height_cm", "metric"), 175))
+        self.waist_cm = _text("Waist (cm):", hint(("waist", "metric"), 80, optional=True))
+        self.weight_lb = _text("Weight (lb):", hint(("weight", "imperial"), 154))
+        self.height_ft = _text("Height (feet):", hint(("feet", "imperial"), 5))
+        self.height_in = _text("and inches:", hint(("inches", "imperial"), 9))
+        self.waist_in = _text("Waist (inches):", hint(("waist", "imperial"), 32, optional=True))
+        self.rule = widgets.HTML(f"<p>{escape(NUMBERS_NOTE)}</p>")
         self.lower = widgets.Checkbox(
             value=False, indent=False, layout=widgets.Layout(width="max-content"),
             description=f"Use NICE's lower BMI thresholds ({LOWER_GROUPS})")
@@ -175,7 +191,7 @@ class WeightCalculator(CourseWidget):
         self.card = widgets.HTML()
         self.units.observe(lambda _change: self.show_fields(), names="value")
         self.button.on_click(lambda _button: self.calculate())
-        super().__init__([self.units, self.fields, self.lower, self.button, self.card])
+        super().__init__([self.units, self.rule, self.fields, self.lower, self.button, self.card])
         self.add_class("course-weight-calculator")
         self.show_fields()
 

@@ -132,7 +132,8 @@ def test_true_false_grading(bank):
 @pytest.mark.parametrize(("typed", "valid", "correct"), [
     ("5", True, True), (" 5.4 ", True, True), ("5,4", True, True), ("4.4", True, False),
     ("", False, False), ("five", False, False), ("nan", False, False), ("inf", False, False),
-    ("1e308", True, False), (5, True, True), ("-5", True, False),
+    ("1e308", False, False), ("619,000", False, False), ("5,400", False, False), ("5,40", True, True),
+    (5, True, True), ("-5", True, False), ("1000000000000", True, False), ("1000000000001", False, False),
 ])
 def test_numeric_grading_reads_typed_text(bank, typed, valid, correct):
     result = grade(bank.question("num-one"), typed)
