@@ -157,16 +157,32 @@ class ItemStat:
         return f"{lesson} {question}"
 
 
+_first_answers_of: list = [None, None]    # the last learners tuple asked about, and its answer
+
+
 def first_answers(learners: Sequence[LearnerResults]) -> dict[tuple[str, str], list]:
-    """``{(lesson, question): [each learner's first answer]}`` for questions found in the banks."""
+    """``{(lesson, question): [each learner's first answer]}`` for questions found in the banks.
+
+    The class view asks again each time a question is picked: for the same tuple of learners (a
+    class's learners never change once loaded) the last result is reused."""
+    if isinstance(learners, tuple) and _first_answers_of[0] is learners:
+        return _first_answers_of[1]
     found: dict[tuple[str, str], list] = {}
+    in_bank: dict[tuple[str, str], bool] = {}
     for learner in learners:
         seen = set()
         for answer in learner.answers:
             key = (answer.lesson, answer.question)
-            if key not in seen and find_question(*key) is not None:
+            if key in seen:
+                continue
+            known = in_bank.get(key)
+            if known is None:
+                known = in_bank[key] = find_question(*key) is not None
+            if known:
                 seen.add(key)
                 found.setdefault(key, []).append(answer)
+    if isinstance(learners, tuple):
+        _first_answers_of[:] = [learners, found]
     return found
 
 

@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from sys import intern
 
 from lessons import course, data, names
 from lessons.files import NotReadable, TooLarge, read_limited, write_atomically
@@ -239,6 +240,11 @@ _ANSWER = frozenset(("attempt", "lesson", "question", "correct", "chosen", "answ
 _PLAN = frozenset(("name", "plan", "saved_at"))
 
 
+def _texts_ok(texts: list) -> bool:
+    """Every item a string of at most 1000 characters (without a Python loop per item)."""
+    return not texts or (set(map(type, texts)) == {str} and max(map(len, texts)) <= 1000)
+
+
 def _plainly_valid(raw: object) -> bool:
     """True only for a document that ``results.schema.json`` certainly accepts (a strict subset of it).
 
@@ -267,8 +273,7 @@ def _plainly_valid(raw: object) -> bool:
                 or type(item["lesson"]) is not str or not lesson_ok(item["lesson"])
                 or type(item["question"]) is not str or not 1 <= len(item["question"]) <= 200
                 or type(item["answered_at"]) is not str or not stamp_ok(item["answered_at"])
-                or type(item["chosen"]) is not list
-                or not all(type(text) is str and len(text) <= 1000 for text in item["chosen"])):
+                or type(item["chosen"]) is not list or not _texts_ok(item["chosen"])):
             return False
     for item in plans:
         if (type(item) is not dict or item.keys() != _PLAN or type(item["name"]) is not str
@@ -294,8 +299,9 @@ def parse_results(raw: object, name: str) -> LearnerResults:
         attempts=tuple(Attempt(a["attempt"], a["lesson"], a["total"], a["started_at"],
                                len(latest.get(a["attempt"], {})), sum(latest.get(a["attempt"], {}).values()))
                        for a in raw["attempts"]),
-        answers=tuple(Answer(a["lesson"], a["question"], a["attempt"], a["correct"], tuple(a["chosen"]),
-                             a["answered_at"]) for a in raw["answers"]),
+        # lesson, question and option texts repeat in every learner's file: one shared copy of each
+        answers=tuple(Answer(intern(a["lesson"]), intern(a["question"]), a["attempt"], a["correct"],
+                             tuple(map(intern, a["chosen"])), a["answered_at"]) for a in raw["answers"]),
         plans=tuple(raw.get("plans", [])), source=name)
 
 

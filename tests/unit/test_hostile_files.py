@@ -624,3 +624,62 @@ def test_the_loader_finishes_when_a_reader_thread_would_block(tmp_path):
         if not finished.is_set():       # let the blocked reader go, so the test run does not hang
             handle = os.open(tmp_path / "pipe.csv", os.O_WRONLY | os.O_NONBLOCK)
             os.close(handle)
+
+
+# ----------------------------------------------------- the fast check never accepts more than the schema
+
+def _results_doc() -> dict:
+    doc = ana()
+    doc["plans"] = [{"name": "Mine", "plan": {"weeks": 4}, "saved_at": "2026-11-25T10:00:00Z"}]
+    return doc
+
+
+PATHS = ["format", "version", "display_name", "attempts", "answers", "plans", "extra",
+         "attempts.0", "attempts.0.attempt", "attempts.0.lesson", "attempts.0.total", "attempts.0.started_at",
+         "attempts.0.other", "answers.0", "answers.0.attempt", "answers.0.lesson", "answers.0.question",
+         "answers.0.correct", "answers.0.chosen", "answers.0.chosen.0", "answers.0.answered_at", "answers.0.x",
+         "plans.0", "plans.0.name", "plans.0.plan", "plans.0.saved_at", "plans.0.y"]
+EDGES = {  # by the last step of the path: values on each side of a rule of the schema
+    "display_name": ["x" * 60, "x" * 61, ""], "question": ["", "x", "x" * 200, "x" * 201],
+    "chosen": [[], ["x" * 1000], ["x" * 1001], ["a", 1], ["a", None]], "0": ["x" * 1000, "x" * 1001, 1, None],
+    "lesson": ["03_herniated_disc", "03_herniated_disc\n", "3_x", "03_X"],
+    "started_at": ["2026-11-25T10:00:00Z", "2026-11-25T10:00:00Z\n", "2026-11-25 10:00:00Z"],
+    "answered_at": ["2026-11-25T10:00:00Z", "2026-11-25T10:00:00Z\n", "2026-11-25T10:00Z"],
+    "saved_at": ["2026-11-25T10:00:00Z\n", "yesterday"], "attempt": [0, 1, -1, True, 1.0], "total": [0, -1, False],
+    "correct": [True, 0, 1, "true"], "version": [1, True, 1.0, 2], "format": ["back-pain-leg-pain-results", ""],
+    "plan": [{}, [], "x"], "name": ["", 1],
+}
+GENERIC = st.integers(-2, 2) | st.sampled_from([True, None, "", [], {}, 1.0]) | JSON_VALUES | st.just(KeyError)
+CHANGE = st.sampled_from(PATHS).flatmap(
+    lambda path: st.tuples(st.just(path), st.sampled_from(EDGES.get(path.split(".")[-1], [None])) | GENERIC))
+
+
+@given(st.lists(CHANGE, min_size=1, max_size=2))
+@settings(max_examples=1500, deadline=None)
+def test_the_fast_check_accepts_only_what_the_schema_accepts(changes):
+    from lessons import data
+    from lessons.progress.results import _plainly_valid
+
+    doc = _results_doc()
+    for path, value in changes:
+        *parents, last = path.split(".")
+        node = doc
+        try:
+            for step in parents:
+                node = node[int(step)] if step.isdigit() else node[step]
+            key = int(last) if last.isdigit() else last
+            if value is KeyError:
+                del node[key]
+            else:
+                node[key] = value
+        except (KeyError, IndexError, TypeError):
+            continue
+    if _plainly_valid(doc):
+        data.validate(doc, "results", Path("x.json"))      # raises if the schema disagrees
+
+
+def test_the_fast_check_accepts_a_good_file():
+    from lessons.progress.results import _plainly_valid
+
+    assert _plainly_valid(_results_doc()) and _plainly_valid(ana())
+    assert not _plainly_valid(ana() | {"version": True}) and not _plainly_valid(ana() | {"display_name": "x" * 61})
