@@ -15,7 +15,7 @@ from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
-from lessons.progress.store import ProgressStore, default_store
+from lessons.progress.store import ProgressStore, StoreBusy, now, open_default_store
 from lessons.quiz import NUMBER_HINT, Feedback, Question, QuestionBank, QuizScore, grade, load_bank
 from lessons.widgets.base import CourseWidget, escape, feedback_html
 
@@ -121,32 +121,53 @@ class QuestionWidget(widgets.VBox):
 class ProgressRecorder:
     """Saves one quiz's checked answers as one attempt in a progress store; never raises.
 
-    ``store`` None means ``default_store()``, looked up at the first save. The attempt starts at
+    ``store`` None means ``open_default_store()``, looked up at the first save. The attempt starts at
     the first answer that can be graded (an empty Check saves nothing).
+
+    An answer that cannot be saved because the progress file is busy (another notebook holds it for
+    longer than ``BUSY_TIMEOUT``) is kept in ``pending``, with the time it was checked, and saved, in
+    order, with the next Check. ``pending`` keeps at most ``MAX_PENDING`` answers (the oldest go first).
     """
+
+    MAX_PENDING = 500
 
     def __init__(self, lesson: str, total: int, store: ProgressStore | None = None):
         self.lesson, self.total, self.store = lesson, total, store
         self.attempt: int | None = None
+        self.pending: list[tuple[str, bool, tuple[str, ...], str]] = []
         self._told_notice = False
 
-    def save(self, question: str, feedback: Feedback, chosen: tuple[str, ...]) -> str:
-        """Record one answer; returns "" or a short message for the learner."""
-        if not feedback.valid:
-            return ""
-        try:
-            store = self.store = self.store or default_store()
-            if store is None:
-                raise OSError("the progress file could not be opened")
-            if self.attempt is None:
-                self.attempt = store.new_attempt(self.lesson, self.total)
+    def _write_pending(self, store) -> None:
+        if self.attempt is None:
+            self.attempt = store.new_attempt(self.lesson, self.total)
+        while self.pending:
+            question, correct, chosen, at = self.pending[0]
             try:
-                store.record_answer(self.attempt, self.lesson, question, feedback.correct, chosen)
+                store.record_answer(self.attempt, self.lesson, question, correct, chosen, at)
             except ValueError:              # the progress was reset since this attempt began
                 self.attempt = store.new_attempt(self.lesson, self.total)
-                store.record_answer(self.attempt, self.lesson, question, feedback.correct, chosen)
-        except (OSError, ValueError, sqlite3.Error) as error:
+                store.record_answer(self.attempt, self.lesson, question, correct, chosen, at)
+            self.pending.pop(0)
+
+    def save(self, question: str, feedback: Feedback, chosen: tuple[str, ...]) -> str:
+        """Record one answer (and any kept from before); returns "" or a short message for the learner."""
+        if not feedback.valid:
+            return ""
+        self.pending = [*self.pending, (question, bool(feedback.correct), tuple(chosen), now())][-self.MAX_PENDING:]
+        try:
+            store = self.store = self.store or open_default_store()
+            self._write_pending(store)
+        except StoreBusy:
+            waiting = len(self.pending)
+            return ("Checked. Your progress file is busy (another notebook is saving to it), so "
+                    + ("this answer is" if waiting == 1 else f"this answer and {waiting - 1} earlier ones are")
+                    + " kept here and will be saved with your next check.")
+        except ValueError as error:
+            self.pending.clear()            # an answer the store refuses would block every later one
             return f"Checked, but your progress could not be saved: {error}"
+        except (OSError, sqlite3.Error) as error:
+            why = error if self.store is not None else "the progress file could not be opened"
+            return f"Checked, but your progress could not be saved: {why}"
         if store.notice and not self._told_notice:
             self._told_notice = True
             return store.notice

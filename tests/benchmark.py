@@ -1,6 +1,7 @@
 """Benchmark: per notebook, cold execution time and file size; then the total strict-nbval time;
 then how long the read-only site takes to build (``lessons.site``); then how hard each notebook's
-prose is to read (Flesch–Kincaid grade, ``lessons.readability``).
+prose is to read (Flesch–Kincaid grade, ``lessons.readability``); then how long the teacher's class view
+takes to load 30, 300 and 3000 learners' results (``tests/benchmark_class_results.py``).
 
 Run with ``python3 course.py bench``. It prints numbers and never fails on them: targets are
 shown beside the numbers (under 5 s cold, under 1 MB) for the reader to judge. The readability
@@ -61,6 +62,11 @@ def main() -> int:
     print("Readability: Flesch–Kincaid grade of each notebook's prose (lower is easier; "
           "tests require median <= 9, every notebook <= 11)")
     print(readability.table(readability.report()))
+    print()
+    print("Class results: loading a folder of learners' results files (tests/benchmark_class_results.py)")
+    from tests import benchmark_class_results
+
+    benchmark_class_results.main([])
     return 0
 
 

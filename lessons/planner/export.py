@@ -24,7 +24,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
 
-from lessons.files import write_atomically
+from lessons.files import NameTaken, write_atomically
 from lessons.inputs import shown
 from lessons.planner.plan import (
     DOSE_NOTE,
@@ -95,25 +95,18 @@ def free_path(folder: Path, stem: str, ext: str) -> Path:
 def write_new_file(folder: Path, stem: str, ext: str, data: bytes) -> Path:
     """Write ``data`` under a name nobody has used, atomically; return the path.
 
-    The name is claimed with an exclusive create (so two exports at once cannot pick the same
-    one), the bytes go to a temporary file in the same folder, and ``os.replace`` moves that file
-    over the claimed (empty) one in a single step.
+    The bytes go to a temporary file in the same folder, are flushed to disk, and only then get
+    the first free name (``write_atomically(..., replace=False)``: a hard link, which never
+    overwrites, so two exports at once cannot take the same name). A crash at any moment leaves
+    either no file or the whole file under the final name, never an empty or half one.
     """
     folder.mkdir(parents=True, exist_ok=True)
     while True:
         target = free_path(folder, stem, ext)
         try:
-            with open(target, "xb"):
-                pass
-        except FileExistsError:
+            return write_atomically(target, lambda temp: temp.write_bytes(data), replace=False)
+        except NameTaken:
             continue
-        break
-    try:
-        write_atomically(target, lambda temp: temp.write_bytes(data))
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
-    return target
 
 
 def export_plan(plan: Plan, fmt: str, folder: Path | str | None = None, start: date | None = None) -> Path:

@@ -39,7 +39,7 @@ from lessons.planner.plan import (
     make_plan,
     step_at,
 )
-from lessons.progress.store import ProgressStore, default_store
+from lessons.progress.store import ProgressStore, open_default_store
 from lessons.widgets.base import CARD_STYLE, CourseWidget, escape, feedback_html, show_figure
 
 START_TEXT = ("Choose the problem a clinician has told you about (if you are not sure, general back pain), "
@@ -143,7 +143,7 @@ class StretchPlanner(CourseWidget):
                  store: ProgressStore | None = None):
         self.catalogue = tuple(catalogue) if catalogue is not None else load_catalogue()
         self.export_folder = export_folder
-        self.store = store                      # None: default_store(), looked up at the first save
+        self.store = store                      # None: open_default_store(), at the first save
         self.plan: Plan | None = None
         self.steps: tuple[Step, ...] = ()
         style = {"description_width": "initial"}
@@ -299,7 +299,7 @@ class StretchPlanner(CourseWidget):
     def save_to_progress(self) -> tuple[str, ...]:
         """Keep the plan in the progress store; a note for the learner if that failed (never raises)."""
         try:
-            self.store = self.store or default_store()
+            self.store = self.store or open_default_store()
             if self.store is None:
                 raise OSError("the progress file could not be opened")
             self.store.save_plan(*plan_record(self.plan))

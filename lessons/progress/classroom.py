@@ -16,6 +16,8 @@ from pathlib import Path
 
 from lessons import course
 from lessons.assessment import FINAL_ASSESSMENT
+from lessons.inputs import shown
+from lessons.names import match_key
 from lessons.progress.results import LearnerResults, ResultsError, read_results
 from lessons.progress.summary import STATUSES, lesson_progress
 from lessons.quiz import QUIZ_DIR, Question, load_bank, parse_number
@@ -35,17 +37,41 @@ def _reason(error: ResultsError) -> str:
     return f"field '{error.field}': {error.problem}" if error.field else error.problem
 
 
+def quoted(text: str) -> str:
+    """A folder name as typed, in quotes; a long or odd one cut short (``lessons.inputs.shown``)."""
+    return f"'{text}'" if len(text) <= 80 and text.isprintable() else shown(text)
+
+
+def _folder_files(folder: Path, typed: str) -> list[Path] | str:
+    """The results files in ``folder``, JSON first then by name, or why the folder cannot be used."""
+    try:
+        if not folder.exists():
+            return (f"There is no folder called {quoted(typed)}. Type the folder that holds the "
+                    "learners' results files (relative to this notebook, or a full path).")
+        if not folder.is_dir():
+            return f"{quoted(typed)} is a file, not a folder. Type the folder that holds it."
+        found = [p for p in folder.iterdir() if p.suffix.lower() in (".json", ".csv") and not p.name.startswith(".")]
+    except PermissionError:
+        return f"The folder {quoted(typed)} cannot be opened: you do not have permission to read it."
+    except (OSError, ValueError) as error:      # a name too long, a character no folder name can have...
+        why = getattr(error, "strerror", None) or "it is not a name a folder can have"
+        return f"The folder {quoted(typed)} cannot be opened ({why.lower()}). Check the folder name."
+    return sorted(found, key=lambda p: (p.suffix.lower() != ".json", p.name))
+
+
 def load_class(folder: Path | str) -> ClassResults:
-    """Every ``*.json`` and ``*.csv`` file in ``folder`` (JSON first, then by name); never raises."""
-    shown = str(folder)
-    folder = Path(folder).expanduser()
-    if not folder.exists():
-        return ClassResults((), (), f"There is no folder called '{shown}'. Type the folder that holds the "
-                                    "learners' results files (relative to this notebook, or a full path).")
-    if not folder.is_dir():
-        return ClassResults((), (), f"'{shown}' is a file, not a folder. Type the folder that holds it.")
-    files = sorted((p for p in folder.iterdir() if p.suffix.lower() in (".json", ".csv")
-                    and not p.name.startswith(".")), key=lambda p: (p.suffix.lower() != ".json", p.name))
+    """Every ``*.json`` and ``*.csv`` file in ``folder`` (JSON first, then by name); never raises.
+
+    Two files whose names match after ``lessons.names.match_key`` (case, Unicode forms, spaces and
+    common look-alike letters) are the same learner: the second is skipped with the reason.
+    """
+    typed = str(folder)
+    try:
+        files = _folder_files(Path(folder).expanduser(), typed)
+    except (OSError, ValueError, RuntimeError):      # expanduser: no home folder for "~someone"
+        files = f"There is no folder called {quoted(typed)}. Type the folder that holds the learners' results files."
+    if isinstance(files, str):
+        return ClassResults((), (), files)
     learners, skipped, seen = [], [], {}
     for path in files:
         try:
@@ -53,17 +79,24 @@ def load_class(folder: Path | str) -> ClassResults:
         except ResultsError as error:
             skipped.append((path.name, _reason(error)))
             continue
-        key = learner.display_name.casefold()
+        except Exception as error:  # noqa: BLE001 -- one strange file must never hide the whole class
+            skipped.append((path.name, f"could not be read ({type(error).__name__}); it is not a course "
+                                       "results file the course can use"))
+            continue
+        key = match_key(learner.display_name)
         if key and key in seen:
-            skipped.append((path.name, f"field 'display_name': the same learner name as {seen[key]}; if these "
-                                       "are two people, ask one of them to change their name and export again"))
+            first, first_name = seen[key]
+            same = ("the same learner name as" if learner.display_name == first_name else
+                    f"the learner name {shown(learner.display_name)} counts as the same as {shown(first_name)} in")
+            skipped.append((path.name, f"field 'display_name': {same} {first}; if these are two people, ask one "
+                                       "of them to change their name and export again"))
             continue
         if key:
-            seen[key] = path.name
+            seen[key] = (path.name, learner.display_name)
         learners.append(learner)
     notice = None
     if not files:
-        notice = f"The folder '{shown}' has no .json or .csv files. Put the learners' results files in it."
+        notice = f"The folder {quoted(typed)} has no .json or .csv files. Put the learners' results files in it."
     elif not learners:
         notice = "None of the files could be used: the list below says why."
     return ClassResults(tuple(learners), tuple(skipped), notice)
@@ -124,16 +157,32 @@ class ItemStat:
         return f"{lesson} {question}"
 
 
+_first_answers_of: list = [None, None]    # the last learners tuple asked about, and its answer
+
+
 def first_answers(learners: Sequence[LearnerResults]) -> dict[tuple[str, str], list]:
-    """``{(lesson, question): [each learner's first answer]}`` for questions found in the banks."""
+    """``{(lesson, question): [each learner's first answer]}`` for questions found in the banks.
+
+    The class view asks again each time a question is picked: for the same tuple of learners (a
+    class's learners never change once loaded) the last result is reused."""
+    if isinstance(learners, tuple) and _first_answers_of[0] is learners:
+        return _first_answers_of[1]
     found: dict[tuple[str, str], list] = {}
+    in_bank: dict[tuple[str, str], bool] = {}
     for learner in learners:
         seen = set()
         for answer in learner.answers:
             key = (answer.lesson, answer.question)
-            if key not in seen and find_question(*key) is not None:
+            if key in seen:
+                continue
+            known = in_bank.get(key)
+            if known is None:
+                known = in_bank[key] = find_question(*key) is not None
+            if known:
                 seen.add(key)
                 found.setdefault(key, []).append(answer)
+    if isinstance(learners, tuple):
+        _first_answers_of[:] = [learners, found]
     return found
 
 

@@ -18,6 +18,7 @@ import ipywidgets as widgets
 from lessons import course
 from lessons.assessment import REVISIT_THRESHOLD
 from lessons.figures.progress import history_figure, progress_figure
+from lessons.names import clean_name, display_name
 from lessons.progress.summary import COMPLETED, NOT_STARTED, lesson_progress, next_steps, score_history
 from lessons.widgets.base import FEEDBACK_STYLE, CourseWidget, escape, feedback_html, show_figure
 
@@ -153,6 +154,7 @@ class ProgressDashboard(CourseWidget):
             self.status.value = feedback_html(False, "Your progress could not be read.", str(error))
             return
         self.status.value = ""
+        name = display_name(name)               # a name saved before direction controls were taken out
         self.heading.value = f"<h3>Hello, {escape(name)}</h3>" if name else ""
         self.name_box.value = name
         progress = lesson_progress(attempts, answers)
@@ -178,7 +180,8 @@ class ProgressDashboard(CourseWidget):
         except STORE_ERRORS as error:
             self.name_message.value = feedback_html(False, "Your name could not be saved.", str(error))
             return
-        note = (f"Names are kept to {MAX_NAME} characters, so it was shortened.",) if len(typed) > MAX_NAME else ()
+        shortened = len(clean_name(typed, limit=len(typed))) > MAX_NAME
+        note = (f"Names are kept to {MAX_NAME} characters, so it was shortened.",) if shortened else ()
         self.name_message.value = feedback_html(True, f"Saved your name: {stored}", notes=note)
         self.refresh()
 

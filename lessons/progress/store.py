@@ -1,16 +1,17 @@
 """The learner's progress (quiz answers, attempts, saved plans, a display name) in one SQLite file.
 
 Each operation opens a short-lived connection, and every write is one ``BEGIN IMMEDIATE``
-transaction with a long busy timeout, so two notebooks (two kernels, two processes) can save at
-once. A file we cannot use (not SQLite, damaged, another program's, or from a newer course) is
-renamed to ``progress.sqlite3.unreadable-N``, never deleted, and a fresh store starts.
+transaction, so two notebooks (two kernels, two processes) can save at once. A write waits at most
+``BUSY_TIMEOUT`` (2 s) for another notebook's write to finish, then gives up with ``StoreBusy``, so a
+Check never freezes the notebook; the quiz keeps such an answer and saves it with the next one.
+A file we cannot use (not SQLite, damaged, another program's, or from a newer course) is renamed
+to ``progress.sqlite3.unreadable-N``, never deleted, and a fresh store starts.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
@@ -18,12 +19,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from lessons.files import NameTaken, copy_atomically
+from lessons.names import NAME_LENGTH, clean_name
+
 ENV_VAR = "BACKPAIN_PROGRESS_DB"
 APP_NAME = "back-pain-leg-pain"
 APPLICATION_ID = 0x42504C50          # "BPLP": tells our file from another program's SQLite file
 SCHEMA_VERSION = 1
-BUSY_TIMEOUT = 30.0                  # seconds to wait for another notebook's write to finish
-NAME_LENGTH = 60
+BUSY_TIMEOUT = 2.0                   # seconds to wait for another notebook's write to finish
+BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 UNREADABLE = (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)
 TABLES = ("answers", "attempts", "plans", "settings")
 SCHEMA = """
@@ -55,7 +59,7 @@ def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)   # slots: a class of thousands holds a million of these
 class Answer:
     lesson: str
     question: str
@@ -65,7 +69,7 @@ class Answer:
     answered_at: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attempt:
     number: int
     lesson: str
@@ -84,6 +88,33 @@ class SavedPlan:
     name: str
     plan: dict
     saved_at: str
+
+
+class StoreBusy(sqlite3.OperationalError):
+    """Another notebook or program is writing to the progress file and did not finish in time."""
+
+
+def is_busy(error: BaseException) -> bool:
+    """True for SQLite's "database is locked" / "database table is locked" (a wait, not a fault)."""
+    if isinstance(error, StoreBusy):
+        return True
+    if not isinstance(error, sqlite3.Error):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in BUSY_CODES
+
+
+@contextmanager
+def _busy_is_store_busy() -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.Error as error:
+        if is_busy(error) and not isinstance(error, StoreBusy):
+            busy = StoreBusy("the progress file is busy: another notebook is saving to it")
+            for name in ("sqlite_errorcode", "sqlite_errorname"):
+                setattr(busy, name, getattr(error, name, None))
+            raise busy from error
+        raise
 
 
 def _free_name(path: Path, label: str) -> Path:
@@ -110,8 +141,9 @@ def _problem(conn: sqlite3.Connection) -> str | None:
 class ProgressStore:
     """One learner's progress file. Every method opens and closes its own connection."""
 
-    def __init__(self, path: Path | str | None = None):
+    def __init__(self, path: Path | str | None = None, *, busy_timeout: float = BUSY_TIMEOUT):
         self.path = Path(path).expanduser() if path is not None else default_path()
+        self.busy_timeout = busy_timeout
         self.notice: str | None = None
         self.set_aside: Path | None = None
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -123,10 +155,10 @@ class ProgressStore:
         if self.path.exists() and self.path.stat().st_size > 0:
             before = self.path.stat()
             try:
-                with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)) as conn:
+                with _busy_is_store_busy(), closing(sqlite3.connect(self.path, timeout=self.busy_timeout)) as conn:
                     why = _problem(conn)
             except sqlite3.DatabaseError as error:
-                if getattr(error, "sqlite_errorcode", 0) & 0xFF not in UNREADABLE:
+                if (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF not in UNREADABLE:
                     raise                         # e.g. locked or no permission: not the file's fault
                 why = "it is not a progress file"
             if why:
@@ -152,7 +184,8 @@ class ProgressStore:
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)) as conn:
+        with _busy_is_store_busy(), \
+                closing(sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)) as conn:
             conn.execute("PRAGMA foreign_keys = ON")
             yield conn
 
@@ -190,7 +223,8 @@ class ProgressStore:
             return cursor.lastrowid
 
     def record_answer(self, attempt: int, lesson: str, question: str, correct: bool,
-                      chosen: Sequence[str]) -> None:
+                      chosen: Sequence[str], answered_at: str | None = None) -> None:
+        """Record one answer, at ``answered_at`` (e.g. when it was checked) or now."""
         if isinstance(chosen, str) or not all(isinstance(text, str) for text in chosen):
             raise ValueError("chosen must be a list of answer texts")
         with self._transaction() as conn:
@@ -199,7 +233,7 @@ class ProgressStore:
             conn.execute("INSERT INTO answers (attempt, lesson, question, correct, chosen, answered_at) "
                          "VALUES (?, ?, ?, ?, ?, ?)",
                          (attempt, str(lesson), str(question), bool(correct),
-                          json.dumps(list(chosen), ensure_ascii=False), now()))
+                          json.dumps(list(chosen), ensure_ascii=False), answered_at or now()))
 
     def answers(self, lesson: str | None = None) -> list[Answer]:
         """Every answer, in the order recorded (only ``lesson``'s if given)."""
@@ -236,8 +270,9 @@ class ProgressStore:
         return rows[0][0] if rows else ""
 
     def set_display_name(self, name: str) -> str:
-        """Store the name the learner wants on exported results (trimmed, at most 60 characters)."""
-        value = " ".join(str(name).split())[:NAME_LENGTH].strip()
+        """Store the name the learner wants on exported results (``lessons.names.clean_name``: trimmed, spaces
+        made ordinary, direction controls and invisible characters taken out, at most 60 characters)."""
+        value = clean_name(name, NAME_LENGTH)
         with self._transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('display_name', ?)", (value,))
         return value
@@ -247,12 +282,18 @@ class ProgressStore:
     def reset(self) -> Path:
         """Copy the file to ``progress.sqlite3.backup-N`` (kept), then empty every table.
 
-        The copy is made while this write holds the lock, so it is exactly what was emptied.
+        The copy is made while this write holds the lock, so it is exactly what was emptied. It is
+        written under a temporary name, flushed to disk and only then linked to its final name, which
+        never replaces an earlier backup: stopped at any moment, it leaves a whole backup or none.
         Attempt numbers keep counting up, so they never repeat one in the backup.
         """
         with self._transaction() as conn:
-            backup = _free_name(self.path, "backup")
-            shutil.copyfile(self.path, backup)
+            while True:
+                try:
+                    backup = copy_atomically(self.path, _free_name(self.path, "backup"))
+                    break
+                except NameTaken:
+                    continue
             for table in TABLES:
                 conn.execute(f"DELETE FROM {table}")
         return backup
@@ -268,12 +309,18 @@ class ProgressStore:
 _stores: dict[Path, ProgressStore] = {}
 
 
+def open_default_store() -> ProgressStore:
+    """The store at ``default_path()``, opened once. Raises ``StoreBusy`` if another notebook is writing to
+    it (try again later), ``OSError`` or ``sqlite3.Error`` if it cannot be opened at all."""
+    path = default_path()
+    if path not in _stores:
+        _stores[path] = ProgressStore(path)
+    return _stores[path]
+
+
 def default_store() -> ProgressStore | None:
-    """The store at ``default_path()``, opened once; None if it cannot be opened (never raises)."""
+    """``open_default_store()``, or None if it cannot be opened now (never raises)."""
     try:
-        path = default_path()
-        if path not in _stores:
-            _stores[path] = ProgressStore(path)
-        return _stores[path]
+        return open_default_store()
     except (OSError, sqlite3.Error):
         return None

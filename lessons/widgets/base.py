@@ -7,10 +7,17 @@ import html
 import ipywidgets as widgets
 import plotly.io as pio
 
+from lessons.names import BIDI_CONTROLS
+
+_NO_BIDI = str.maketrans(dict.fromkeys(BIDI_CONTROLS))
+
 
 def escape(text: object) -> str:
-    """Escape text before it goes into HTML (course text and anything a learner types)."""
-    return html.escape(str(text), quote=True)
+    """Escape text before it goes into HTML (course text and anything a learner types).
+
+    Direction controls (``lessons.names.BIDI_CONTROLS``) are taken out too: ``"Sam\\u202egnp.exe"`` would
+    otherwise show, reversed, as "Samexe.png"."""
+    return html.escape(str(text).translate(_NO_BIDI), quote=True)
 
 
 def show_figure(output: widgets.Output, figure) -> None:

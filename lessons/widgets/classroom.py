@@ -21,6 +21,7 @@ from lessons.progress.classroom import (
     class_progress,
     item_analysis,
     load_class,
+    quoted,
     wrong_choices,
 )
 from lessons.quiz import all_banks
@@ -82,7 +83,7 @@ class ClassResultsWidget(CourseWidget):
         stats = item_analysis(result.learners)
         names = ", ".join(learner.display_name or f"(no name: {learner.source})" for learner in result.learners)
         self.status.value = feedback_html(None, f"Loaded the results of {len(result.learners)} learners from "
-                                                f"'{shown}'.", notes=(f"Learners: {names}.",))
+                                                f"{quoted(shown)}.", notes=(f"Learners: {names}.",))
         show_figure(self.progress, progress_figure(class_progress(result.learners)))
         show_figure(self.missed, missed_figure(stats, self.top))
         self.stats = {(s.lesson, s.question): s for s in stats}

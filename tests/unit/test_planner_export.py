@@ -78,23 +78,24 @@ def test_exports_never_overwrite_an_earlier_plan(plan, tmp_path):
 
 def test_write_is_atomic_and_cleans_up_on_failure(tmp_path, monkeypatch):
     calls = []
-    real_replace = os.replace
+    real_link = os.link
 
     def spy(src, dst):
         calls.append((Path(src).name, Path(dst).name))
-        assert Path(src).read_bytes() == b"data"           # the whole file is written before the move
-        real_replace(src, dst)
+        assert Path(src).read_bytes() == b"data"           # the whole file is written before it gets its name
+        assert not Path(dst).exists()                      # and the final name was never claimed empty
+        real_link(src, dst)
 
-    monkeypatch.setattr(files.os, "replace", spy)
+    monkeypatch.setattr(files.os, "link", spy)
     path = write_new_file(tmp_path, "plan", "md", b"data")
     assert path.read_bytes() == b"data" and len(calls) == 1
     assert calls[0][0].startswith(".plan-") and calls[0][0].endswith(".tmp") and calls[0][1] == "plan.md"
 
     def broken(src, dst):
-        raise OSError("disk full")
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(files.os, "replace", broken)
-    with pytest.raises(OSError, match="disk full"):
+    monkeypatch.setattr(files.os, "link", broken)
+    with pytest.raises(OSError, match="No space"):
         write_new_file(tmp_path, "plan", "md", b"new")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.md"]   # no half file, no claimed name
     assert path.read_bytes() == b"data"
