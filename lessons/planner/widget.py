@@ -20,7 +20,17 @@ import ipywidgets as widgets
 
 from lessons.figures.planner import weeks_figure
 from lessons.planner.catalogue import LEVELS, POSITIONS, PROBLEMS, load_catalogue
-from lessons.planner.export import FORMATS, ExportError, cue_html, export_plan, file_stem, image_data_uri, next_monday
+from lessons.planner.export import (
+    CALENDAR_FIRST,
+    CALENDAR_LAST,
+    FORMATS,
+    ExportError,
+    cue_html,
+    export_plan,
+    file_stem,
+    image_data_uri,
+    next_monday,
+)
 from lessons.planner.plan import (
     DOSE_NOTE,
     LEVEL_LABELS,
@@ -179,6 +189,8 @@ class StretchPlanner(CourseWidget):
         self.now = widgets.HTML("<p>Make a plan first.</p>")
         self.countdown = widgets.HTML()
         self.start_date = widgets.DatePicker(value=None, description="First day of the calendar:", style=style,
+                                             min=CALENDAR_FIRST, max=CALENDAR_LAST,
+                                             tooltip=f"A day from {CALENDAR_FIRST.year} to {CALENDAR_LAST.year}",
                                              layout=widgets.Layout(width="360px"))
         self.export_buttons = {fmt: widgets.Button(description=BUTTON_LABELS[fmt], disabled=True,
                                                    tooltip=f"Save the plan as a {FORMATS[fmt]}",

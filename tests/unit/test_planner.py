@@ -572,6 +572,14 @@ def test_widget_chosen_days_and_keyboard_friendly_controls():
     assert planner._repr_mimebundle_()["text/plain"] == planner.plain_text
 
 
+def test_widget_calendar_picker_offers_only_the_days_the_export_accepts():
+    from lessons.planner.export import CALENDAR_FIRST, CALENDAR_LAST
+
+    planner = StretchPlanner()
+    assert (planner.start_date.min, planner.start_date.max) == (CALENDAR_FIRST, CALENDAR_LAST)
+    assert str(CALENDAR_LAST.year) in planner.start_date.tooltip
+
+
 def test_widget_with_a_fixture_catalogue():
     planner = StretchPlanner(catalogue=FIXTURE)
     assert set(planner.leave_out) == {item.id for item in FIXTURE}
