@@ -217,18 +217,17 @@ def sync(check: bool = False, only: list[Path] | None = None) -> list[str]:
     stale += [f"teachers/{name}: teacher's guide is out of date" for name in guides]
     if guides and not check:
         teaching.write_guides()
-    text = README.read_text(encoding="utf-8")
-    new_text = readme_with_map(text)
-    if new_text != text:
-        stale.append("README.md: course map, safety note or repository links are out of date")
-        if not check:
-            README.write_text(new_text, encoding="utf-8")
-    text = PAGES_WORKFLOW.read_text(encoding="utf-8")
-    new_text = workflow_with_pages_url(text)
-    if new_text != text:
-        stale.append(".github/workflows/pages.yml: the site's address is out of date")
-        if not check:
-            PAGES_WORKFLOW.write_text(new_text, encoding="utf-8")
+    generated_files = (
+        (README, readme_with_map, "README.md: course map, safety note or repository links are out of date"),
+        (PAGES_WORKFLOW, workflow_with_pages_url, ".github/workflows/pages.yml: the site's address is out of date"),
+    )
+    for path, regenerate, problem in generated_files:
+        text = path.read_text(encoding="utf-8")
+        new_text = regenerate(text)
+        if new_text != text:
+            stale.append(problem)
+            if not check:
+                path.write_text(new_text, encoding="utf-8")
     return stale
 
 

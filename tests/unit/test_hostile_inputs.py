@@ -35,44 +35,19 @@ from lessons.widgets import degenerative_disc_disease as disc_widget
 from lessons.widgets import heat_cold as heat_cold_widget
 from lessons.widgets import posture as posture_widget
 from lessons.widgets import weight as weight_widget
+from tests.unit.test_quiz import GOOD_BANK
 
 ROOT = Path(__file__).resolve().parents[2]
 MAX_MESSAGE = 500       # characters: a message says what is wrong, it does not repeat the input
 PROPERTY_SETTINGS = settings(max_examples=150, derandomize=True, deadline=None, database=None,
                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
-BANK = """
-quiz: 99_test_lesson
-title: A test quiz
-questions:
-  - id: single-one
-    type: single
-    prompt: Pick B
-    explanation: B is right.
-    options:
-      - {text: A, explanation: A is wrong.}
-      - {text: B, correct: true, explanation: Yes.}
-  - id: multi-one
-    type: multiple
-    prompt: Pick A and C
-    explanation: A and C.
-    options:
-      - {text: A, correct: true, explanation: Yes A.}
-      - {text: B, explanation: B is wrong.}
-      - {text: C, correct: true, explanation: Yes C.}
-  - id: tf-one
-    type: true_false
-    prompt: The sky is green.
-    answer: false
-    explanation: It is not.
-  - id: num-one
-    type: numeric
-    prompt: About how many million people had low back pain in 2020?
-    answer: 619
-    tolerance: 10
-    unit: million
-    explanation: 619 million.
-"""
+# The unit tests' test bank, with a numeric question whose answer is large enough for "619,000" to matter.
+BANK = GOOD_BANK.replace(
+    "prompt: How many lumbar vertebrae?\n    answer: 5\n    tolerance: 0.5\n    explanation: Five.\n",
+    "prompt: About how many million people had low back pain in 2020?\n    answer: 619\n    tolerance: 10\n"
+    "    unit: million\n    explanation: 619 million.\n")
+assert BANK != GOOD_BANK
 
 
 class Evil:
