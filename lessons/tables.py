@@ -1,4 +1,4 @@
-"""Data tables from published papers: ``assets/data/<name>.csv`` plus ``<name>.yml``.
+"""Data tables from published papers: ``lessons/content/tables/<name>.csv`` plus ``<name>.yml``.
 
 The YAML names the source (a reference id) and the columns with their types; the loader
 checks both and the rows, and raises ContentError naming the file, the row and the column.
@@ -13,7 +13,7 @@ from pathlib import Path
 from lessons import data
 from lessons.course import bibliography
 
-ASSET_DIR = Path(__file__).resolve().parent.parent / "assets" / "data"
+ASSET_DIR = data.CONTENT_DIR / "tables"      # package data: shipped in the wheel (pyproject.toml)
 CASTS = {"integer": int, "number": float, "string": str}
 
 
@@ -51,9 +51,9 @@ def load_table(name: str, folder: Path = ASSET_DIR) -> Table:
     meta = data.read_yaml(meta_path)
     data.validate(meta, "table", meta_path)
     if meta["source"] not in bibliography():
-        raise data.ContentError(f"assets/data/{meta_path.name}", "is not a reference id in lessons/content/references/",
+        raise data.ContentError(data.display_name(meta_path), "is not a reference id in lessons/content/references/",
                                 field="source")
-    where = f"assets/data/{csv_path.name}"
+    where = data.display_name(csv_path)
     try:
         with csv_path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)

@@ -1,6 +1,6 @@
 """Lesson 05: disc changes on scans of people with and without back pain (Brinjikji et al. 2015).
 
-Pure functions read the two tables in ``assets/data``; the figure builders only draw what
+Pure functions read the two tables in ``lessons/content/tables``; the figure builders only draw what
 they return. Ages with no confirmed number are shown as "?" and never filled in by guessing.
 """
 

@@ -1,7 +1,7 @@
 """Lesson 11 figures: what exercise did in trials, what each kind of exercise works on, and an example plan.
 
 ``effects_figure`` plots the pooled effects of the Cochrane review by Hayden et al. (2021) from
-``assets/data/hayden_2021_exercise_effects``; ``kinds_figure`` is a diagram of six kinds of exercise,
+``lessons/content/tables/hayden_2021_exercise_effects``; ``kinds_figure`` is a diagram of six kinds of exercise,
 worded from the definitions in Owen et al. (2020, Table 1) and the groups NICE names; ``plan_figure``
 draws the *illustrative* plan of ``lessons.calculators.exercise.example_plan`` (an example, not data).
 Colour is never the only cue: markers, patterns, line styles and text labels carry the meaning too.

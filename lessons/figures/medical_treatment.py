@@ -6,7 +6,7 @@ what may be offered (✔) and what guidance advises against (✘): symbols and w
 alone. A "see a clinician" line is always drawn under the steps.
 
 ``pace_trial_figure`` plots the median days to recovery, with 95% confidence intervals, in the
-three groups of the PACE trial (Williams et al. 2014), straight from its table in assets/data.
+three groups of the PACE trial (Williams et al. 2014), straight from its table in lessons/content/tables.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Lesson 07: the sacroiliac joint. Where its pain is felt, and how well the examination tests work.
 
-Both data figures are drawn from tables in ``assets/data`` (see their YAML for the source).
+Both data figures are drawn from tables in ``lessons/content/tables`` (see their YAML for the source).
 Colour is never the only cue: bars carry their value as text, sensitivity and specificity
 also differ in fill pattern, and the cluster row is labelled in words.
 """

@@ -1,4 +1,4 @@
-"""Lesson 04: spinal stenosis. Two figures drawn from published numbers in assets/data.
+"""Lesson 04: spinal stenosis. Two figures drawn from published numbers in lessons/content/tables.
 
 - ``stenosis_prevalence_figure``: how often CT found a narrowed lumbar canal, by age
   (Kalichman et al. 2009, Framingham Study; abstract numbers only).

@@ -1,6 +1,6 @@
 """Lesson 14: how body weight relates to back and leg pain (Shiri et al. 2010 and 2014), as forest plots.
 
-Pure functions read the two tables in ``assets/data``; the figure builder only draws what they return.
+Pure functions read the two tables in ``lessons/content/tables``; the figure builder only draws what they return.
 Odds ratios are drawn on a log scale with a reference line at 1 (no difference). Weight groups differ by
 marker shape and by a text label as well as by colour.
 """

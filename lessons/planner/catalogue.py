@@ -25,7 +25,7 @@ SPINE = ("flexion", "neutral", "extension")
 BALANCE = ("none", "some", "high")
 
 CATALOGUE_FILE = data.CONTENT_DIR / "stretches.yml"
-REPO_ROOT = data.CONTENT_DIR.parent.parent
+PICTURE_DIR = data.CONTENT_DIR   # an exercise's ``image`` is relative to lessons/content/ (package data)
 
 # Which dose fields each kind of exercise must have (True) or must leave out (False).
 DOSE_FIELDS = ("hold_seconds", "reps", "seconds_per_rep", "minutes")
@@ -55,7 +55,7 @@ class Exercise:
     stop_if: str                     # when to stop
     suits: tuple[str, ...]           # PROBLEMS it is commonly advised for ("general" = any back pain)
     avoid: tuple[str, ...]           # PROBLEMS for which the catalogue marks it unsuitable
-    image: str                       # path relative to the repo root
+    image: str                       # path relative to lessons/content/ (pictures/stretches/NAME.svg)
     alt: str                         # alt text describing the picture
     source: str                      # reference id in lessons/content/references/
     # Safety fields (see the SAFETY FIELDS comment in stretches.yml); the planner's rules read these.
@@ -165,8 +165,8 @@ def _check(raw: dict, index: int, name: str, seen: set[str], references: dict) -
                             "cannot suit spinal stenosis")
     if raw["type"] == "minutes" and raw["sets"] != 1:
         raise fail("sets", "a timed ('minutes') activity has exactly 1 set")
-    if not (REPO_ROOT / raw["image"]).is_file():
-        raise fail("image", f"the picture {raw['image']} does not exist")
+    if not (PICTURE_DIR / raw["image"]).is_file():
+        raise fail("image", f"the picture lessons/content/{raw['image']} does not exist")
     if raw["source"] not in references:
         raise fail("source", f"reference {raw['source']!r} is not in lessons/content/references/")
     for position, ref_id in enumerate(raw.get("evidence", [])):

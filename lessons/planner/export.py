@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
 
+from lessons.data import CONTENT_DIR as PICTURE_DIR
 from lessons.files import NameTaken, write_atomically
 from lessons.inputs import shown
 from lessons.planner.plan import (
@@ -39,7 +40,6 @@ from lessons.planner.plan import (
 )
 from lessons.widgets.base import escape
 
-ROOT = Path(__file__).resolve().parents[2]
 EXPORT_FOLDER = "exports"
 FORMATS = {"html": "printable sheet (HTML)", "md": "Markdown sheet", "csv": "table (CSV)",
            "ics": "calendar (iCalendar)"}
@@ -62,14 +62,14 @@ class ExportError(ValueError):
 
 @cache
 def _image_bytes(relative: str) -> bytes | None:
-    path = (ROOT / relative).resolve()
-    if ROOT not in path.parents or not path.is_file():
+    path = (PICTURE_DIR / relative).resolve()
+    if PICTURE_DIR.resolve() not in path.parents or not path.is_file():
         return None
     return path.read_bytes()
 
 
 def image_data_uri(image: str) -> str | None:
-    """The picture (an SVG under the repository) as a data URI, or None if the file is missing."""
+    """The picture (an SVG under lessons/content/, shipped in the package) as a data URI, or None if it is missing."""
     data = _image_bytes(image)
     if data is None:
         return None

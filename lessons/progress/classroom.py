@@ -22,7 +22,11 @@ from lessons.progress.results import LearnerResults, ResultsError, read_results
 from lessons.progress.summary import STATUSES, lesson_progress
 from lessons.quiz import QUIZ_DIR, Question, load_bank, parse_number
 
+# The made-up sample class is course material beside teachers/ (like the notebooks), not package data:
+# SAMPLE_DIR is the repository's copy; an installed package (pip install, no source tree) has none, and
+# teachers/class_results.ipynb then looks for SAMPLE_FOLDER beside teachers/ in the course folder it came in.
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "assets" / "sample_class"
+SAMPLE_FOLDER = "../assets/sample_class"   # as typed in teachers/class_results.ipynb
 LEFT_OUT = "Left out a correct answer (no wrong option ticked)"
 
 

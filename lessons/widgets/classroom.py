@@ -17,6 +17,7 @@ from lessons.figures.classroom import missed_figure, progress_figure, question_t
 from lessons.files import write_atomically
 from lessons.progress.classroom import (
     SAMPLE_DIR,
+    SAMPLE_FOLDER,
     ClassResults,
     class_progress,
     item_analysis,
@@ -38,6 +39,13 @@ def relative_folder(folder: Path = SAMPLE_DIR) -> str:
         return str(folder)
 
 
+def sample_folder() -> str:
+    """Where the sample class is, as the folder box shows it: the repository's copy relative to the kernel's
+    working folder, or, for an installed package (no source tree), ``../assets/sample_class`` beside
+    ``teachers/`` in the course folder; if that is missing too, Load says so in plain words."""
+    return relative_folder(SAMPLE_DIR) if SAMPLE_DIR.is_dir() else SAMPLE_FOLDER
+
+
 def skipped_html(skipped) -> str:
     if not skipped:
         return ""
@@ -53,7 +61,7 @@ class ClassResultsWidget(CourseWidget):
 
     def __init__(self, folder: str | None = None, top: int = 10):
         self.top = top
-        self.folder = widgets.Text(value=relative_folder() if folder is None else folder, description="Folder:",
+        self.folder = widgets.Text(value=sample_folder() if folder is None else folder, description="Folder:",
                                    layout=widgets.Layout(width="32em"))
         self.load_button = widgets.Button(description="Load", button_style="primary", icon="folder-open",
                                           tooltip="Load every results file in this folder")

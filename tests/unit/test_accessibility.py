@@ -2,7 +2,7 @@
 colours only from the course palette, and never colour as the only cue.
 
 The checks read the committed notebooks (markdown, outputs and the saved widget state, where
-the figures inside ``Output`` widgets live), the README, the pictures in ``assets/`` and the
+the figures inside ``Output`` widgets live), the README, the pictures in ``lessons/content/pictures/`` and the
 HTML the planner builds. Each rule is also tried on a made-up bad example, so it can fail.
 """
 
@@ -29,7 +29,7 @@ from lessons.planner.widget import item_card_html, plan_cards_html
 
 REPO = Path(__file__).parents[2]
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb")) + sorted((REPO / "teachers").glob("*.ipynb"))
-SVGS = sorted((REPO / "assets").rglob("*.svg"))
+SVGS = sorted((REPO / "assets").rglob("*.svg")) + sorted((REPO / "lessons" / "content").rglob("*.svg"))
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 PLOTLY = "application/vnd.plotly.v1+json"
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -135,8 +135,8 @@ def image_problems(nb: dict) -> list[str]:
 
 
 @pytest.mark.parametrize("alt, src", [
-    (None, "x.png"), ("", "x.png"), ("   ", "x.png"), ("bridge.svg", "assets/stretches/bridge.svg"),
-    ("bridge", "assets/stretches/bridge.svg"), ("Bird dog", "assets/stretches/bird-dog.svg"),
+    (None, "x.png"), ("", "x.png"), ("   ", "x.png"), ("bridge.svg", "pictures/stretches/bridge.svg"),
+    ("bridge", "pictures/stretches/bridge.svg"), ("Bird dog", "pictures/stretches/bird-dog.svg"),
     ("image", "a.png"), ("Picture", "a.png"), ("an image", "a.png"), ("Binder", "badge_logo.svg"),
     ("A bridge", "x.svg")])
 def test_the_alt_text_rule_rejects_missing_empty_file_name_generic_and_short_alt(alt, src):
@@ -146,7 +146,7 @@ def test_the_alt_text_rule_rejects_missing_empty_file_name_generic_and_short_alt
 @pytest.mark.parametrize("alt", ["A person lies on their back and lifts the hips",
                                  "Open lesson 03 on Binder", "The spine seen from the side"])
 def test_the_alt_text_rule_accepts_a_description(alt):
-    assert alt_problem(alt, "assets/stretches/bridge.svg") is None
+    assert alt_problem(alt, "pictures/stretches/bridge.svg") is None
 
 
 def test_image_problems_finds_pictures_in_markdown_outputs_and_widget_state():

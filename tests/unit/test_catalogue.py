@@ -19,9 +19,9 @@ from lessons.planner.catalogue import (
     CATALOGUE_FILE,
     LEVELS,
     PHASES,
+    PICTURE_DIR,
     POSITIONS,
     PROBLEMS,
-    REPO_ROOT,
     Exercise,
     exercise,
     load_catalogue,
@@ -57,7 +57,7 @@ def test_every_field_uses_the_shared_vocabulary():
         assert set(item.avoid) <= set(PROBLEMS)
         assert not set(item.suits) & set(item.avoid)
         assert item.steps and all(step.strip() for step in item.steps)
-        assert item.image == f"assets/stretches/{item.id}.svg"
+        assert item.image == f"pictures/stretches/{item.id}.svg"
 
 
 def test_exactly_one_kind_of_dose_is_set():
@@ -165,7 +165,7 @@ def _make(**dose) -> Exercise:
     base = dict(id="x", name="X", purpose="p", position="lying", level="beginner", phases=("main",),
                 hold_seconds=None, reps=None, seconds_per_rep=None, minutes=None, sets=1,
                 rest_seconds=0, steps=("s",), feel="f", stop_if="s", suits=("general",), avoid=(),
-                image="assets/stretches/x.svg", alt="a", source="r")
+                image="pictures/stretches/x.svg", alt="a", source="r")
     base.update(dose)
     return Exercise(**base)
 
@@ -237,7 +237,7 @@ def _duplicate(exercises):
     (_set("walking", hold_seconds=30), "walking", "hold_seconds"),
     (_set("walking", sets=2), "walking", "sets"),
     (_set("bridge", type="minutes"), "bridge", "reps"),
-    (_set("bridge", image="assets/stretches/no-such-picture.svg"), "bridge", "image"),
+    (_set("bridge", image="pictures/stretches/no-such-picture.svg"), "bridge", "image"),
     (_set("bridge", source="no-such-reference"), "bridge", "source"),
     (_set("bridge", evidence=["nhs-inform-exercises-back-pain", "no-such-reference"]), "bridge", "evidence.1"),
     (_set("bridge", avoid=["general"]), "bridge", "avoid"),                      # overlaps suits
@@ -276,12 +276,12 @@ def test_an_unknown_safety_source_is_named(tmp_path):
 # --- the schema and the pictures ----------------------------------------------------------------
 
 def test_the_schema_is_draft_07():
-    schema = json.loads((REPO_ROOT / "lessons/content/schema/stretches.schema.json").read_text())
+    schema = json.loads((PICTURE_DIR / "schema/stretches.schema.json").read_text())
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
 
 
 def _svg(item: Exercise) -> ET.Element:
-    return ET.parse(REPO_ROOT / item.image).getroot()
+    return ET.parse(PICTURE_DIR / item.image).getroot()
 
 
 @pytest.mark.parametrize("item", CATALOGUE, ids=lambda item: item.id)
@@ -299,7 +299,7 @@ def test_every_picture_has_a_title_and_the_alt_text_as_its_desc(item):
 def test_pictures_use_only_okabe_ito_colours_black_and_white():
     allowed = {value.upper() for value in OKABE_ITO.values()} | {"#FFFFFF", "#000000"}
     for item in CATALOGUE:
-        text = (REPO_ROOT / item.image).read_text(encoding="utf-8")
+        text = (PICTURE_DIR / item.image).read_text(encoding="utf-8")
         colours = {value.upper() for value in re.findall(r"#[0-9A-Fa-f]{6}\b", text)}
         assert colours <= allowed, (item.id, colours - allowed)
 
@@ -316,5 +316,5 @@ def test_picture_ids_are_unique_across_pictures():
 
 
 def test_no_picture_is_left_over():
-    shipped = {path.stem for path in (REPO_ROOT / "assets/stretches").glob("*.svg")}
+    shipped = {path.stem for path in (PICTURE_DIR / "pictures/stretches").glob("*.svg")}
     assert shipped == {item.id for item in CATALOGUE}

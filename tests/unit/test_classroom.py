@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -227,6 +228,20 @@ def test_wrong_choices_figure_escapes_what_learners_typed(learners):
 
 def plotly_title(output) -> str:
     return output.outputs[0]["data"][PLOTLY]["layout"]["title"]["text"]
+
+
+def test_installed_without_a_source_tree_the_widget_looks_beside_teachers(tmp_path, monkeypatch):
+    import lessons.widgets.classroom as module
+
+    monkeypatch.setattr(module, "SAMPLE_DIR", tmp_path / "site-packages" / "assets" / "sample_class")
+    (tmp_path / "teachers").mkdir()
+    monkeypatch.chdir(tmp_path / "teachers")
+    widget = ClassResultsWidget()                       # no sample class anywhere: a plain message
+    assert widget.folder.value == "../assets/sample_class"
+    assert "There is no folder called &#x27;../assets/sample_class&#x27;" in widget.status.value
+    shutil.copytree(SAMPLE_DIR, tmp_path / "assets" / "sample_class")   # the course folder, as cloned
+    widget = ClassResultsWidget()
+    assert widget.folder.value == "../assets/sample_class" and "12 learners" in widget.status.value
 
 
 def test_widget_starts_on_the_sample_folder_as_a_relative_path(monkeypatch):

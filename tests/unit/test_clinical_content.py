@@ -18,7 +18,7 @@ DOSE = re.compile(r"\d\s*(mg|g|ml|milligrams?|micrograms?|mcg|tablets? a day)\b(
 def text_files() -> list[Path]:
     """Every file a learner, a teacher or a reviewer reads: content, data, notebooks, guides."""
     found = sorted((ROOT / "lessons" / "content").rglob("*.yml"))
-    found += sorted((ROOT / "assets" / "data").glob("*.*"))
+    found += sorted((ROOT / "lessons" / "content" / "tables").glob("*.csv"))
     found += sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "teachers").glob("*.*"))
     found += [ROOT / "README.md"]
     return [path for path in found if path.suffix in {".yml", ".csv", ".ipynb", ".md"}]

@@ -23,7 +23,7 @@ from lessons.widgets.degenerative_disc_disease import ScanFindingExplorer, explo
 
 PLOTLY = "application/vnd.plotly.v1+json"
 
-# The numbers as seen in the sources (see assets/data/brinjikji_2015_asymptomatic_imaging.yml).
+# The numbers as seen in the sources (see lessons/content/tables/brinjikji_2015_asymptomatic_imaging.yml).
 ABSTRACT = {  # Brinjikji et al. 2015, abstract: ages 20 and 80
     "disc degeneration": (37, 96), "disc bulge": (30, 84), "disc protrusion": (29, 43), "annular fissure": (19, 29),
 }

@@ -66,7 +66,7 @@ def ex(ex_id, position, level, phases, *, hold=None, reps=None, spr=None, minute
                     seconds_per_rep=spr, minutes=minutes, sets=1 if minutes else sets,
                     rest_seconds=0 if minutes else rest, steps=steps, feel="A gentle stretch.",
                     stop_if="Stop if pain spreads down your leg.", suits=tuple(suits), avoid=tuple(avoid),
-                    image=f"assets/stretches/{ex_id}.svg", alt=f"A person doing {ex_id}.", source="nice-ng59",
+                    image=f"pictures/stretches/{ex_id}.svg", alt=f"A person doing {ex_id}.", source="nice-ng59",
                     spine=spine, prone=prone, balance=balance, sides=2 if each_side else 1,
                     cue="Hold on." if balance == "high" else None)
 

@@ -149,8 +149,8 @@ def test_html_sheet_is_printable_offline_and_escapes_names(plan, fixture_plan):
 
 
 def test_image_data_uri_only_reads_inside_the_repository():
-    assert image_data_uri("assets/stretches/knee-rolls.svg").startswith("data:image/svg+xml;base64,")
-    assert image_data_uri("assets/stretches/no-such.svg") is None
+    assert image_data_uri("pictures/stretches/knee-rolls.svg").startswith("data:image/svg+xml;base64,")
+    assert image_data_uri("pictures/stretches/no-such.svg") is None
     assert image_data_uri("../../etc/passwd") is None
 
 

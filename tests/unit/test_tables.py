@@ -1,4 +1,4 @@
-"""Data tables in assets/data: loading, checking and captions."""
+"""Data tables in lessons/content/tables: loading, checking and captions."""
 
 from __future__ import annotations
 

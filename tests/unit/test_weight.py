@@ -45,7 +45,7 @@ from lessons.widgets.weight import (
     result_lines,
 )
 
-# The numbers exactly as in the abstracts (see assets/data/*.yml and lessons/content/references/weight.yml).
+# The numbers exactly as in the abstracts (see lessons/content/tables/*.yml and lessons/content/references/weight.yml).
 SHIRI_2010 = {  # Am J Epidemiol 2010;171:135-54: obesity, pooled OR (95% CI)
     "low back pain in the past 12 months": (1.33, 1.14, 1.54),
     "seeking care for low back pain": (1.56, 1.46, 1.67),
