@@ -120,11 +120,16 @@ def test_every_notebook_passes_strict_nbval_against_the_installed_wheel(tmp_path
     folder = course_folder(tmp_path / "course")
     env = installed_env(tmp_path)
 
-    where = subprocess.run([str(python), "-c", "import lessons, sys; print(lessons.__file__); print(sys.prefix)"],
-                           cwd=folder, env=env, check=True, capture_output=True, text=True).stdout.split("\n")
+    probe = ("import lessons, sys; from lessons.planner.export import image_data_uri; "
+             "from lessons.tables import load_table; load_table('brinjikji_2015_asymptomatic_imaging'); "
+             "print(lessons.__file__); print(sys.prefix); "
+             "print(image_data_uri('pictures/stretches/knee-rolls.svg')[:26])")
+    where = subprocess.run([str(python), "-c", probe], cwd=folder, env=env, check=True, capture_output=True,
+                           text=True).stdout.split("\n")
     assert Path(where[0]).resolve().is_relative_to(site.resolve()), where   # the wheel, not the source tree
     assert not Path(where[0]).resolve().is_relative_to(ROOT), where
     assert Path(where[1]).resolve() == (tmp_path / "venv").resolve(), where
+    assert where[2] == "data:image/svg+xml;base64,", where        # lesson 12's pictures, from package data
 
     notebooks = sorted(str(path.relative_to(folder)) for path in folder.rglob("*.ipynb"))
     assert len(notebooks) == len(list((ROOT / "notebooks").glob("*.ipynb"))) + 1
