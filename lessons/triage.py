@@ -10,6 +10,7 @@ generated "triage" cells) write placeholders that ``expand`` fills in:
 ``{{text:ID}}``                 the sign in full (its ``text``)
 ``{{signs:LEVEL}}``             every sign of a level in a few words: "a, b or c"
 ``{{signs:ID,ID,...}}``         these signs in a few words: "a, b or c"
+``{{signs:GROUP}}``             the signs of a group of the triage file (``cauda-equina``), the same way
 ``{{bullets:LEVEL}}``           every sign of a level in full, as a markdown list
 ``{{needs:LEVEL}}``             what the level needs: "emergency help now", "a doctor the same day"
 ``{{needs-of:ID}}``             the same, for the level of that sign
@@ -146,6 +147,30 @@ def sign(sign_id: str) -> Sign:
     raise KeyError(f"unknown warning sign {sign_id!r} (not in {FILE})")
 
 
+@cache
+def groups() -> dict[str, tuple[str, ...]]:
+    """{group name: sign ids}: signs the lessons name together, such as ``cauda-equina``."""
+    known = {item.id for item in _all_signs()}
+    found = {}
+    for name, ids in _document()["groups"].items():
+        if name in LEVELS or name in known:
+            raise data.ContentError(FILE, "a group needs a name that is not a level or a sign id",
+                                    field=f"groups.{name}")
+        for index, sign_id in enumerate(ids):
+            if sign_id not in known:
+                raise data.ContentError(FILE, f"unknown warning sign {sign_id!r}", field=f"groups.{name}.{index}")
+        found[name] = tuple(ids)
+    return found
+
+
+def group(name: str) -> tuple[str, ...]:
+    """The sign ids of one group, in the order of the triage file."""
+    try:
+        return groups()[name]
+    except KeyError:
+        raise KeyError(f"unknown group of warning signs {name!r} (not in {FILE})") from None
+
+
 def level_of(sign_ids: Iterable[str]) -> Level | None:
     """The most serious level among these signs, or None for no signs."""
     ranks = [LEVELS.index(sign(sign_id).level) for sign_id in sign_ids]
@@ -188,6 +213,8 @@ def bullets(level_key: str) -> str:
 def _sign_list(argument: str) -> list[Sign]:
     if argument in LEVELS:
         return list(signs(argument))
+    if argument in groups():
+        return [sign(sign_id) for sign_id in group(argument)]
     return [sign(part.strip()) for part in argument.split(",")]
 
 

@@ -3,7 +3,8 @@
 ``check_exercise`` turns a few answers about how an exercise felt into one advice category with its
 reasons. The rules use only what the lesson's sources say (ids in ``sources`` of each result):
 
-1. a cauda equina warning sign (EMERGENCY_SIGN_IDS)    -> the level the triage file gives it
+1. a cauda equina warning sign (the triage file's     -> the level the triage file gives it
+   "cauda-equina" group)
 2. new numbness or weakness in a leg, a fever,
    or pain getting worse over time (CLINICIAN_SIGN_IDS)-> stop, and see a clinician as fast as the
                                                           triage file says (rjah-low-back-pain-leaflet,
@@ -39,15 +40,15 @@ CATEGORY_NAMES = {
     STEP_UP: "Take a small step up",
 }
 
-# The warning signs the checker asks about: ids of the triage file (lessons/content/red_flags.yml),
-# which gives their wording and level. The first list needs emergency help, the second a doctor's check.
-EMERGENCY_SIGN_IDS = ("saddle-numbness", "bladder-bowel", "both-legs", "worsening-weakness")
+# The other warning signs the checker asks about: ids of the triage file (lessons/content/red_flags.yml),
+# which gives their wording and how fast each needs help. The first question asks about the file's
+# "cauda-equina" group.
 CLINICIAN_SIGN_IDS = ("new-numbness", "new-weakness", "fever", "worse-over-time")
 
 
 def emergency_signs() -> dict[str, str]:
-    """{sign id: its full text} for the emergency questions."""
-    return {sign_id: triage.sign(sign_id).text for sign_id in EMERGENCY_SIGN_IDS}
+    """{sign id: its full text} for the cauda equina questions."""
+    return {sign_id: triage.sign(sign_id).text for sign_id in triage.group("cauda-equina")}
 
 
 def clinician_signs() -> dict[str, str]:
@@ -134,7 +135,7 @@ def check_exercise(*, emergency_signs: Iterable[str] | None = (), clinician_sign
 
     Warning signs are checked first, so they are never hidden by a missing or odd later answer.
     """
-    emergency = _signs(emergency_signs, "emergency_signs", EMERGENCY_SIGN_IDS)
+    emergency = _signs(emergency_signs, "emergency_signs", triage.group("cauda-equina"))
     if emergency:
         reasons = tuple(f"{triage.sign(s).text}: this can be a sign of cauda equina syndrome, which needs "
                         "treatment within hours." for s in emergency)

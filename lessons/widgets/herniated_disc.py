@@ -123,13 +123,11 @@ def explanation(pressed: Pressed) -> str:
 
 
 WARNING_STYLE = "border-left:6px solid #D55E00;background:#FBEDE5;padding:4px 10px;color:#1a1a1a"
-# The signs of cauda equina syndrome a central herniation can cause: wording and level from the triage file.
-CAUDA_EQUINA_SIGNS = ("saddle-numbness", "bladder-bowel", "both-legs", "worsening-weakness")
 
 
 def cauda_equina_warning() -> str:
     return ("⚠ Warning: pressure on the cauda equina can affect the bladder, the bowel and the legs. "
-            + triage.sentence(CAUDA_EQUINA_SIGNS))
+            + triage.sentence(triage.group("cauda-equina")))
 
 
 def herniation_card(level: str, position: str) -> str:

@@ -19,8 +19,6 @@ from lessons.figures.leg_map import leg_map_figure
 from lessons.widgets.base import CARD_STYLE, CourseWidget, escape, feedback_html, show_figure
 
 RADICULAR, REFERRED = "radicular", "referred"
-# Shown when weakness is ticked: wording and level from the triage file.
-CAUDA_EQUINA_SIGNS = ("worsening-weakness", "both-legs", "saddle-numbness", "bladder-bowel")
 NO_NUMBNESS = "none"
 
 
@@ -140,7 +138,7 @@ def clues_card(result: SortedClues) -> str:
                      "<strong>S1</strong> root, because most disc herniations that cause symptoms are at "
                      "L4–L5 or L5–S1.</p>")
     if any(item.id == "weak" for item in result.radicular):
-        parts.append(f"<p><strong>⚠ {escape(triage.sentence(CAUDA_EQUINA_SIGNS))}</strong> "
+        parts.append(f"<p><strong>⚠ {escape(triage.sentence(triage.group('cauda-equina')))}</strong> "
                      "(see the box at the end of the lesson).</p>")
     parts.append("<p><em>Clues make one kind of pain more likely; none of them proves it. "
                  "This is a learning tool, not a diagnosis.</em></p>")

@@ -12,7 +12,6 @@ from lessons.calculators.exercise import (
     CLINICIAN_SIGN_IDS,
     EASE_BACK,
     EMERGENCY,
-    EMERGENCY_SIGN_IDS,
     KEEP_STEADY,
     SEE_CLINICIAN,
     SOURCES,
@@ -150,7 +149,7 @@ def test_example_plan_rejects_bad_input(kwargs, field):
 
 # --- the checker: every branch -----------------------------------------------------------------
 
-@pytest.mark.parametrize("sign", list(EMERGENCY_SIGN_IDS))
+@pytest.mark.parametrize("sign", list(triage.group("cauda-equina")))
 def test_emergency_signs_come_first(sign):
     result = check_exercise(emergency_signs=[sign], clinician_signs=["new-numbness"], **CALM)
     assert result.category == EMERGENCY and "emergency" in result.headline

@@ -11,7 +11,6 @@ from lessons.figures.sciatica import pregabalin_trial_figure, surgery_trial_figu
 from lessons.quiz import load_bank
 from lessons.tables import load_table, source_note
 from lessons.widgets.sciatica import (
-    CAUDA_EQUINA_SIGNS,
     CLUES,
     NO_NUMBNESS,
     RADICULAR,
@@ -132,8 +131,8 @@ def test_every_clue_has_a_side_and_a_reason():
 
 
 def test_weakness_brings_the_warning():
-    assert triage.sentence(CAUDA_EQUINA_SIGNS) in clues_card(sort_clues(["weak"]))
-    assert triage.sentence(CAUDA_EQUINA_SIGNS) not in clues_card(sort_clues(["shooting"]))
+    assert triage.sentence(triage.group("cauda-equina")) in clues_card(sort_clues(["weak"]))
+    assert triage.sentence(triage.group("cauda-equina")) not in clues_card(sort_clues(["shooting"]))
 
 
 @pytest.mark.parametrize("clues, area, message", [

@@ -220,3 +220,28 @@ def test_placeholders_expand_and_unknown_ones_name_the_file_and_field():
         triage.expand("{{colour:red}}", "quiz.yml", "explanation")
     with pytest.raises(ContentError, match="not a triage placeholder"):
         triage.expand("{{ sign:fever", "quiz.yml", "explanation")
+
+
+def test_groups_name_known_signs_and_expand_like_their_sign_lists():
+    from lessons.data import ContentError
+
+    ids = triage.group("cauda-equina")
+    assert ids == ("saddle-numbness", "bladder-bowel", "both-legs", "worsening-weakness")
+    assert triage.expand("{{signs:cauda-equina|cap}}") == triage.expand("{{signs:" + ",".join(ids) + "|cap}}")
+    with pytest.raises(KeyError, match="unknown group"):
+        triage.group("no-such-group")
+    with pytest.raises(ContentError, match="unknown warning sign"):
+        triage.expand("{{signs:no-such-group}}", "quiz.yml", "explanation")
+
+
+def test_a_group_naming_an_unknown_sign_is_refused(monkeypatch):
+    from lessons.data import ContentError
+
+    document = {**triage._document(), "groups": {"cauda-equina": ["saddle-numbness", "made-up"]}}
+    monkeypatch.setattr(triage, "_document", lambda: document)
+    triage.groups.cache_clear()
+    try:
+        with pytest.raises(ContentError, match=r"field 'groups\.cauda-equina\.1': unknown warning sign 'made-up'"):
+            triage.groups()
+    finally:
+        triage.groups.cache_clear()
