@@ -17,7 +17,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from lessons.progress.store import ENV_VAR
+from lessons.records.store import ENV_VAR
 
 OFFLINE_GUARD = Path(__file__).resolve().parent / "tests" / "offline"
 _saved: dict[str, str | None] = {}

@@ -5,7 +5,7 @@
     python3 course.py test    install the test tools (and Chromium where possible), run every test
     python3 course.py bench   print notebook run times and sizes, and planner speed
     python3 course.py sync    regenerate navigation, safety boxes, references, the README map and
-                              every link to the repository (from lessons/content/course.yml)
+                              every link to the repository (from lessons/kit/content/course.yml)
     python3 course.py execute re-run every notebook in place (after editing one)
     python3 course.py site    build the read-only HTML edition (no Python needed to read it) in _site/
     python3 course.py review  write the clinician's review pack (warning signs, cited numbers, planner
@@ -113,7 +113,7 @@ def test(extra: list[str]) -> int:
     os.chdir(ROOT)
     steps = [
         [python, "-m", "ruff", "check", "course.py", "conftest.py", "lessons", "tests"],
-        [python, "-m", "lessons.authoring", "sync", "--check"],
+        [python, "-m", "tools.authoring", "sync", "--check"],
         [python, "-m", "pytest", "tests/unit", "notebooks", "teachers", "tests/browser",
          "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg",
          "-p", "no:cacheprovider", *extra],
@@ -136,11 +136,11 @@ COMMANDS = {
     "test": test,
     "bench": lambda extra: (in_venv("tests.benchmark", "requirements-test.txt", extra)
                             or in_venv("tests.benchmark_planner", "requirements-test.txt", [])),
-    "sync": lambda extra: in_venv("lessons.authoring sync", "requirements-test.txt", extra),
-    "execute": lambda extra: in_venv("lessons.authoring execute", "requirements-test.txt", extra),
-    # lessons.site prints where the site is and how long the build took
-    "site": lambda extra: in_venv("lessons.site", "requirements.txt", extra),
-    "review": lambda extra: in_venv("lessons.review", "requirements.txt", extra),
+    "sync": lambda extra: in_venv("tools.authoring sync", "requirements-test.txt", extra),
+    "execute": lambda extra: in_venv("tools.authoring execute", "requirements-test.txt", extra),
+    # tools.site prints where the site is and how long the build took
+    "site": lambda extra: in_venv("tools.site", "requirements.txt", extra),
+    "review": lambda extra: in_venv("tools.review", "requirements.txt", extra),
 }
 
 

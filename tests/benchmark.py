@@ -1,6 +1,6 @@
 """Benchmark: per notebook, cold execution time and file size; then the total strict-nbval time;
-then how long the read-only site takes to build (``lessons.site``); then how hard each notebook's
-prose is to read (Flesch–Kincaid grade, ``lessons.readability``); then how long the teacher's class view
+then how long the read-only site takes to build (``tools.site``); then how hard each notebook's
+prose is to read (Flesch–Kincaid grade, ``tools.readability``); then how long the teacher's class view
 takes to load 30, 300 and 3000 learners' results (``tests/benchmark_class_results.py``).
 
 Run with ``python3 course.py bench``. It prints numbers and never fails on them: targets are
@@ -19,8 +19,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from lessons import readability
-from lessons.site import build_site
+from tools import readability
+from tools.site import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_SECONDS, TARGET_BYTES = 5.0, 1_000_000

@@ -2,7 +2,7 @@
 memory it needs, for 30, 300 and 3000 made-up learners.
 
 Run with ``python tests/benchmark_class_results.py [sizes...] [--tracemalloc]`` (default 30 300 3000). For each size it
-writes that many synthetic results files (the sample class generator, ``lessons.progress.sample``, with
+writes that many synthetic results files (the sample class generator, ``tools.sample_class``, with
 a fixed seed; one file in ten is CSV) into a temporary folder, then measures in a fresh subprocess, so
 each size starts cold like a teacher's kernel:
 
@@ -32,11 +32,11 @@ TARGET_SECONDS, TARGET_MB = 5.0, 250
 
 def write_class(folder: Path, count: int, seed: int = 13) -> None:
     """``count`` synthetic learners' results files in ``folder`` (every tenth one as CSV)."""
-    from lessons.assessment import FINAL_ASSESSMENT, draw_questions, question_key
     from lessons.progress.classroom import quiz_lessons
-    from lessons.progress.results import csv_text
-    from lessons.progress.sample import learner_results
-    from lessons.quiz import load_bank
+    from lessons.quiz.assessment import FINAL_ASSESSMENT, draw_questions, question_key
+    from lessons.quiz.bank import load_bank
+    from lessons.records.results import csv_text
+    from tools.sample_class import learner_results
 
     rng = random.Random(seed)
     keys = [f"{lesson}/{q.id}" for lesson in quiz_lessons() if lesson != FINAL_ASSESSMENT

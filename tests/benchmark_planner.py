@@ -14,8 +14,8 @@ import statistics
 import sys
 import time
 
-from lessons.planner.catalogue import LEVELS, POSITIONS, PROBLEMS, load_catalogue
-from lessons.planner.plan import WEEKDAYS, PlanError, PlanRequest, make_plan
+from lessons.topics.planner.catalogue import LEVELS, POSITIONS, PROBLEMS, load_catalogue
+from lessons.topics.planner.plan import WEEKDAYS, PlanError, PlanRequest, make_plan
 
 TARGET_MS = 20.0
 

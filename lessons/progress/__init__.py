@@ -1,5 +1,5 @@
-"""The learner's progress: ``store`` keeps it in SQLite, ``results`` exports and reads it back."""
-
-from lessons.progress.store import ProgressStore, default_store
-
-__all__ = ["ProgressStore", "default_store"]
+"""The learner's and the class's progress: the summary of a learner's answers (``summary``), the
+"My progress" dashboard (``dashboard``), the teacher's class results (``classroom``,
+``classroom_figures``, ``classroom_widget``) and the quiz exports for an LMS or Anki (``exports``).
+The answers themselves are saved by ``lessons.records``.
+"""

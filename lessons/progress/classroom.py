@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons import course
-from lessons.assessment import FINAL_ASSESSMENT
-from lessons.inputs import shown
-from lessons.names import match_key
-from lessons.progress.results import LearnerResults, ResultsError, read_results
+from lessons.kit import course
+from lessons.kit.inputs import shown
+from lessons.kit.names import match_key
 from lessons.progress.summary import STATUSES, lesson_progress
-from lessons.quiz import QUIZ_DIR, Question, load_bank, parse_number
+from lessons.quiz.assessment import FINAL_ASSESSMENT
+from lessons.quiz.bank import Question, has_bank, load_bank, parse_number
+from lessons.records.results import LearnerResults, ResultsError, read_results
 
 # The made-up sample class is course material beside teachers/ (like the notebooks), not package data:
 # SAMPLE_DIR is the repository's copy; an installed package (pip install, no source tree) has none, and
@@ -42,7 +42,7 @@ def _reason(error: ResultsError) -> str:
 
 
 def quoted(text: str) -> str:
-    """A folder name as typed, in quotes; a long or odd one cut short (``lessons.inputs.shown``)."""
+    """A folder name as typed, in quotes; a long or odd one cut short (``lessons.kit.inputs.shown``)."""
     return f"'{text}'" if len(text) <= 80 and text.isprintable() else shown(text)
 
 
@@ -66,7 +66,7 @@ def _folder_files(folder: Path, typed: str) -> list[Path] | str:
 def load_class(folder: Path | str) -> ClassResults:
     """Every ``*.json`` and ``*.csv`` file in ``folder`` (JSON first, then by name); never raises.
 
-    Two files whose names match after ``lessons.names.match_key`` (case, Unicode forms, spaces and
+    Two files whose names match after ``lessons.kit.names.match_key`` (case, Unicode forms, spaces and
     common look-alike letters) are the same learner: the second is skipped with the reason.
     """
     typed = str(folder)
@@ -109,7 +109,7 @@ def load_class(folder: Path | str) -> ClassResults:
 def quiz_lessons() -> list[str]:
     """The ready lessons that have a quiz (their own bank, or the final assessment), in course order."""
     return [item.file for item in course.ready_lessons()
-            if item.file == FINAL_ASSESSMENT or (QUIZ_DIR / f"{item.file}.yml").exists()]
+            if item.file == FINAL_ASSESSMENT or has_bank(item.file)]
 
 
 def class_progress(learners: Sequence[LearnerResults],
@@ -125,7 +125,7 @@ def class_progress(learners: Sequence[LearnerResults],
 
 @cache
 def _bank_questions(lesson: str) -> dict[str, Question]:
-    if not (QUIZ_DIR / f"{lesson}.yml").exists():
+    if not has_bank(lesson):
         return {}
     return {q.id: q for q in load_bank(lesson).questions}
 

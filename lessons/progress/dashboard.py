@@ -1,6 +1,6 @@
 """The "My progress" page: what a learner studying alone has done, what to do next, and their data.
 
-The rules live in ``lessons.progress.summary`` and the charts in ``lessons.figures.progress``; the HTML
+The rules live in ``lessons.progress.summary`` and the charts in ``lessons.progress.figures``; the HTML
 pieces are the pure ``*_html`` functions below. Everything a learner typed is escaped. A store that
 cannot be read, a file that cannot be written: a message in the widget, never a traceback. The store's
 location is shown only when asked for, so a saved notebook never holds a path.
@@ -15,12 +15,12 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from lessons import course
-from lessons.assessment import REVISIT_THRESHOLD
-from lessons.figures.progress import history_figure, progress_figure
-from lessons.names import clean_name, display_name
+from lessons.kit import course
+from lessons.kit.names import clean_name, display_name
+from lessons.kit.widget import FEEDBACK_STYLE, CourseWidget, escape, feedback_html, show_figure
+from lessons.progress.figures import history_figure, progress_figure
 from lessons.progress.summary import COMPLETED, NOT_STARTED, lesson_progress, next_steps, score_history
-from lessons.widgets.base import FEEDBACK_STYLE, CourseWidget, escape, feedback_html, show_figure
+from lessons.quiz.assessment import REVISIT_THRESHOLD
 
 STORE_ERRORS = (OSError, ValueError, sqlite3.Error)
 MAX_NAME = 60
@@ -38,7 +38,7 @@ _MARKDOWN_LINK = re.compile(r"^\[(?P<text>[^\]]+)\]\((?P<href>[^)]+)\)$")
 
 
 def lesson_link_html(file: str) -> str:
-    """``lessons.course.lesson_link`` (Markdown) as an HTML link, escaped."""
+    """``lessons.kit.course.lesson_link`` (Markdown) as an HTML link, escaped."""
     text = course.lesson_link(file)
     match = _MARKDOWN_LINK.match(text)
     if match is None:
@@ -188,7 +188,7 @@ class ProgressDashboard(CourseWidget):
     def export(self, fmt: str) -> Path | None:
         """Save the progress as JSON or CSV in the export folder and say where; errors are a message."""
         try:
-            from lessons.progress.results import export_results
+            from lessons.records.results import export_results
 
             path = Path(export_results(self.store, self.export_folder, fmt))
         except (*STORE_ERRORS, ImportError) as error:
@@ -237,7 +237,7 @@ class ProgressDashboard(CourseWidget):
 def dashboard(store=None, export_folder: Path | str = "exports") -> ProgressDashboard:
     """The progress page for ``store`` (default: the learner's own store, ``default_store()``)."""
     if store is None:
-        from lessons.progress.store import default_store
+        from lessons.records.store import default_store
 
         store = default_store()
     return ProgressDashboard(store, export_folder)

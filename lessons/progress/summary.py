@@ -1,11 +1,11 @@
 """What a learner's saved answers say, lesson by lesson: pure functions, no widgets, no store.
 
-The functions take the store's ``attempts()`` and ``answers()`` lists (``lessons.progress.store``),
+The functions take the store's ``attempts()`` and ``answers()`` lists (``lessons.records.store``),
 so they are tested with small made-up records. A lesson is:
 
 - *not started*: nothing recorded for it;
 - *started*: a quiz attempt or an answer was recorded;
-- *completed*: every question of its bank (``lessons.quiz.load_bank``) was answered correctly at
+- *completed*: every question of its bank (``lessons.quiz.bank.load_bank``) was answered correctly at
   least once, in any attempt. The final assessment draws its questions from the other banks, so it
   is completed when one attempt of it had all of its questions answered.
 
@@ -18,10 +18,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from lessons import course
-from lessons.assessment import FINAL_ASSESSMENT, REVISIT_THRESHOLD, check_threshold
-from lessons.figures.assessment import lesson_name
-from lessons.quiz import QUIZ_DIR, load_bank
+from lessons.kit import course
+from lessons.quiz.assessment import FINAL_ASSESSMENT, REVISIT_THRESHOLD, check_threshold
+from lessons.quiz.bank import has_bank, load_bank
+from lessons.quiz.figures import lesson_name
 
 NOT_STARTED, STARTED, COMPLETED = "not started", "started", "completed"
 STATUSES = (NOT_STARTED, STARTED, COMPLETED)
@@ -43,7 +43,7 @@ class LessonProgress:
 @cache
 def bank_question_ids(file: str) -> frozenset[str] | None:
     """The question ids of a lesson's bank, or None if the lesson has no bank."""
-    if not (QUIZ_DIR / f"{file}.yml").exists():
+    if not has_bank(file):
         return None
     return frozenset(question.id for question in load_bank(file).questions)
 

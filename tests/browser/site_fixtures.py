@@ -1,7 +1,7 @@
 """The static (read-only) edition of the course, built once and served over http.
 
 Import the fixture into a test module (``from tests.browser.site_fixtures import static_site``)
-to open the pages in a browser. The site is built by ``lessons.site.build_site`` into a
+to open the pages in a browser. The site is built by ``tools.site.build_site`` into a
 temporary folder and served on 127.0.0.1 from a thread for the whole session.
 """
 
@@ -34,7 +34,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def static_site(tmp_path_factory) -> StaticSite:
-    from lessons.site import build_site
+    from tools.site import build_site
 
     root = tmp_path_factory.mktemp("static-site") / "site"
     report = build_site(root)

@@ -1,4 +1,4 @@
-"""axe-core audit of every page of the static edition of the course (``lessons.site``).
+"""axe-core audit of every page of the static edition of the course (``tools.site``).
 
 Each page is opened in headless Chromium (only 127.0.0.1 reachable), its plots and widgets are
 left to draw, and axe-core (bundled by axe-playwright-python, no network) checks it. A violation of
@@ -83,7 +83,7 @@ def audit(page, allowances: tuple[Allowed, ...] = ALLOWED) -> list[Finding]:
             for (violation, node), entries, index in zip(nodes, candidates, matched, strict=True)]
 
 
-# Every plotly <div> of lessons.site has its SVG, and every widget view has been drawn by the
+# Every plotly <div> of tools.site has its SVG, and every widget view has been drawn by the
 # html-manager (it puts the widget just before the view's <script>).
 DRAWN = """() => {
   const plots = [...document.querySelectorAll('.course-plot')];
@@ -162,11 +162,11 @@ def test_the_audit_finds_what_the_course_could_get_wrong(local_context):
 def course_html() -> str:
     """The HTML the course's widgets write in every state a page may not show (answers checked,
     verdicts given, a plan made): feedback boxes, verdicts, cards, plan and safety notes."""
-    from lessons.planner.plan import PlanRequest, make_plan
-    from lessons.planner.widget import countdown_html, notes_html, plan_cards_html, schedule_html
-    from lessons.red_flags import check
-    from lessons.widgets.base import card_html, feedback_html
-    from lessons.widgets.red_flags import verdict_html
+    from lessons.kit.widget import card_html, feedback_html
+    from lessons.topics.planner.plan import PlanRequest, make_plan
+    from lessons.topics.planner.widgets import countdown_html, notes_html, plan_cards_html, schedule_html
+    from lessons.topics.red_flags.model import check
+    from lessons.topics.red_flags.widgets import verdict_html
 
     plan = make_plan(PlanRequest(problem="sciatica"))
     parts = [feedback_html(True, "Correct.", "Why it is right."), feedback_html(False, "Not quite.", "Why not."),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from lessons import triage
+from lessons.kit import triage
 
 from .lab_helpers import (
     assert_no_errors,

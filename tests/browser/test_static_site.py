@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from lessons import site
 from tests.browser.site_fixtures import static_site  # noqa: F401 -- the fixture
+from tools import site
 
 pytestmark = pytest.mark.browser
 

@@ -2,7 +2,7 @@
 colours only from the course palette, and never colour as the only cue.
 
 The checks read the committed notebooks (markdown, outputs and the saved widget state, where
-the figures inside ``Output`` widgets live), the README, the pictures in ``lessons/content/pictures/`` and the
+the figures inside ``Output`` widgets live), the README, the planner's pictures (SVG) and the
 HTML the planner builds. Each rule is also tried on a made-up bad example, so it can fail.
 """
 
@@ -21,15 +21,15 @@ from urllib.parse import unquote, urlsplit
 import plotly.graph_objects as go
 import pytest
 
-from lessons.figures.palette import GROUP_COLOURS, NEUTRALS, OKABE_ITO, ROOT_COLOURS
-from lessons.planner.catalogue import PROBLEMS, load_catalogue
-from lessons.planner.export import html_sheet
-from lessons.planner.plan import PlanItem, PlanRequest, make_plan
-from lessons.planner.widget import item_card_html, plan_cards_html
+from lessons.kit.palette import GROUP_COLOURS, NEUTRALS, OKABE_ITO, ROOT_COLOURS
+from lessons.topics.planner.catalogue import PROBLEMS, load_catalogue
+from lessons.topics.planner.export import html_sheet
+from lessons.topics.planner.plan import PlanItem, PlanRequest, make_plan
+from lessons.topics.planner.widgets import item_card_html, plan_cards_html
 
 REPO = Path(__file__).parents[2]
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb")) + sorted((REPO / "teachers").glob("*.ipynb"))
-SVGS = sorted((REPO / "assets").rglob("*.svg")) + sorted((REPO / "lessons" / "content").rglob("*.svg"))
+SVGS = sorted((REPO / "assets").rglob("*.svg")) + sorted((REPO / "lessons").rglob("*.svg"))
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 PLOTLY = "application/vnd.plotly.v1+json"
 SVG_NS = "{http://www.w3.org/2000/svg}"

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from lessons import anatomy
+from lessons.topics.anatomy import model as anatomy
+from lessons.topics.back_to_leg import model as back_to_leg
 
 
 def test_every_leg_area_belongs_to_exactly_one_root():
     owners = {}
-    for root in anatomy.nerve_roots():
+    for root in back_to_leg.nerve_roots():
         for area in root.areas:
             assert area not in owners
             owners[area] = root.id
-    assert set(owners) == set(anatomy.leg_areas())
+    assert set(owners) == set(back_to_leg.leg_areas())
 
 
 @pytest.mark.parametrize(("area", "root"), [
@@ -21,20 +22,20 @@ def test_every_leg_area_belongs_to_exactly_one_root():
     ("outer-foot", "S1"), ("back-of-calf", "S1"),
 ])
 def test_area_to_root(area, root):
-    assert anatomy.root_for_area(area).id == root
+    assert back_to_leg.root_for_area(area).id == root
 
 
 def test_root_facts_match_the_usual_teaching():
-    assert "knee" in anatomy.nerve_root("L4").reflex.lower()
-    assert anatomy.nerve_root("L5").reflex == "No reliable reflex"
-    assert "ankle" in anatomy.nerve_root("s1").reflex.lower()
+    assert "knee" in back_to_leg.nerve_root("L4").reflex.lower()
+    assert back_to_leg.nerve_root("L5").reflex == "No reliable reflex"
+    assert "ankle" in back_to_leg.nerve_root("s1").reflex.lower()
     with pytest.raises(KeyError):
-        anatomy.nerve_root("L9")
+        back_to_leg.nerve_root("L9")
 
 
 @pytest.mark.parametrize(("vertebra", "opening"), [("L1", "L1–L2"), ("L4", "L4–L5"), ("L5", "L5–S1")])
 def test_root_leaves_below_its_vertebra(vertebra, opening):
-    assert anatomy.root_exiting_below(vertebra) == opening
+    assert back_to_leg.root_exiting_below(vertebra) == opening
 
 
 def test_parts_cover_the_anatomy_the_lesson_teaches():
@@ -43,6 +44,6 @@ def test_parts_cover_the_anatomy_the_lesson_teaches():
 
 
 def test_root_table_has_a_row_per_root():
-    table = anatomy.root_table_markdown().splitlines()
-    assert len(table) == 2 + len(anatomy.nerve_roots())
+    table = back_to_leg.root_table_markdown().splitlines()
+    assert len(table) == 2 + len(back_to_leg.nerve_roots())
     assert table[2].startswith("| **L4** |")

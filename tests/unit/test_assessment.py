@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from lessons import assessment
-from lessons.assessment import (
+from lessons.quiz import assessment
+from lessons.quiz.assessment import (
     FINAL_ASSESSMENT,
     MIN_QUESTIONS,
     AssessmentError,
@@ -21,17 +21,17 @@ from lessons.assessment import (
     questions_per_lesson,
     score_by_lesson,
 )
-from lessons.figures.assessment import REVISIT_PATTERN, bar_text, lesson_name, results_figure
-from lessons.progress.store import ProgressStore
-from lessons.quiz import Question, QuestionBank, all_banks
-from lessons.quiz_widget import QuestionWidget
-from lessons.widgets.assessment import (
+from lessons.quiz.assessment_widget import (
     START_RESULTS,
     FinalAssessment,
     final_assessment,
     lesson_link_html,
     results_card,
 )
+from lessons.quiz.bank import Question, QuestionBank, all_banks
+from lessons.quiz.figures import REVISIT_PATTERN, bar_text, lesson_name, results_figure
+from lessons.quiz.widget import QuestionWidget
+from lessons.records.store import ProgressStore
 
 PLOTLY = "application/vnd.plotly.v1+json"
 

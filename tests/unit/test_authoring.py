@@ -5,7 +5,9 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from lessons import authoring, course, glossary
+from lessons.kit import references
+from lessons.topics.glossary import model as glossary
+from tools import authoring
 
 
 def test_repository_is_in_sync():
@@ -18,7 +20,7 @@ def test_stale_generated_cell_is_detected_and_rewritten():
     cell.metadata["course"] = {"generated": "references", "refs": ["nice-ng59"]}
     nb.cells = [cell, nbformat.v4.new_markdown_cell("authored text")]
     assert authoring.sync_notebook(nb, "01_anatomy_of_the_lower_back") is True
-    assert nb.cells[0].source == course.references_markdown(["nice-ng59"])
+    assert nb.cells[0].source == references.references_markdown(["nice-ng59"])
     assert nb.cells[1].source == "authored text"
     assert authoring.sync_notebook(nb, "01_anatomy_of_the_lower_back") is False
 
@@ -89,7 +91,7 @@ def test_sync_check_reports_a_missing_words_cell_without_writing(tmp_path, monke
 
 
 def test_readme_safety_note_lists_every_emergency_sign_from_the_triage_file():
-    from lessons import triage
+    from lessons.kit import triage
 
     readme = authoring.README.read_text(encoding="utf-8")
     block = readme[readme.index(authoring.SAFETY_START):readme.index(authoring.SAFETY_END)]

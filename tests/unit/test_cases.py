@@ -6,17 +6,17 @@ import copy
 
 import pytest
 
-from lessons import cases as cases_module
-from lessons import triage
-from lessons.cases import bank_for, case, cases_by_cause, load, parse
-from lessons.causes import causes, clue
-from lessons.course import bibliography
-from lessons.data import ContentError, read_yaml
-from lessons.figures.cases import CAUSE_STYLE, cases_overview_figure
-from lessons.quiz import QUESTION_TYPES, grade, load_bank
-from lessons.widgets.cases import CaseStudy, case_study, story_html
+from lessons.kit import triage
+from lessons.kit.data import ContentError, read_yaml
+from lessons.kit.references import bibliography
+from lessons.quiz.bank import QUESTION_TYPES, grade, load_bank
+from lessons.topics.cases import model as cases_module
+from lessons.topics.cases.figures import CAUSE_STYLE, cases_overview_figure
+from lessons.topics.cases.model import bank_for, case, cases_by_cause, load, parse
+from lessons.topics.cases.widgets import CaseStudy, case_study, story_html
+from lessons.topics.causes_compared.model import causes, clue
 
-CASES_FILE = cases_module.data.CONTENT_DIR / "cases.yml"
+CASES_FILE = cases_module.CASES_FILE
 
 
 @pytest.fixture
@@ -73,10 +73,10 @@ def test_an_unknown_warning_sign_names_the_case_and_field():
 
     import yaml
 
-    from lessons.cases import validate
-    from lessons.data import CONTENT_DIR, ContentError
+    from lessons.kit.data import ContentError
+    from lessons.topics.cases.model import validate
 
-    document = copy.deepcopy(yaml.safe_load((CONTENT_DIR / "cases.yml").read_text(encoding="utf-8")))
+    document = copy.deepcopy(yaml.safe_load((cases_module.CASES_FILE).read_text(encoding="utf-8")))
     document["cases"][0]["signs"] = ["no-such-sign"]
     with pytest.raises(ContentError, match=r"signs\.0.*|unknown warning sign") as info:
         validate(document)

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lessons import triage
-from lessons.course import bibliography
-from lessons.data import ContentError
-from lessons.figures.palette import OKABE_ITO
-from lessons.planner.catalogue import (
+from lessons.kit import triage
+from lessons.kit.data import ContentError
+from lessons.kit.palette import OKABE_ITO
+from lessons.kit.references import bibliography
+from lessons.topics.planner.catalogue import (
     CATALOGUE_FILE,
     LEVELS,
     PHASES,
@@ -143,7 +143,7 @@ def test_safety_fields_are_explicit_and_match_the_lesson():
 
 
 def test_doses_match_their_sources():
-    # Spot checks against the numbers quoted in lessons/content/references/stretches.yml.
+    # Spot checks against the numbers quoted in lessons/topics/planner/content/references.yml.
     assert (exercise("knee-rolls").hold_seconds, exercise("knee-rolls").sets) == (10, 6)   # 10 s, 3 each side
     assert (exercise("pelvic-tilt").hold_seconds, exercise("pelvic-tilt").sets) == (5, 5)
     assert (exercise("piriformis-stretch").hold_seconds, exercise("piriformis-stretch").sets) == (10, 3)
@@ -276,7 +276,7 @@ def test_an_unknown_safety_source_is_named(tmp_path):
 # --- the schema and the pictures ----------------------------------------------------------------
 
 def test_the_schema_is_draft_07():
-    schema = json.loads((PICTURE_DIR / "schema/stretches.schema.json").read_text())
+    schema = json.loads((PICTURE_DIR / "stretches.schema.json").read_text())
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
 
 

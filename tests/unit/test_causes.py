@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from lessons import causes as causes_module
-from lessons.causes import LEVELS, causes, causes_with, clue, clues, comparison_table_markdown
-from lessons.data import CONTENT_DIR, ContentError
-from lessons.figures.causes import clue_chart
-from lessons.widgets.causes import CauseComparer, cause_card, clue_card
+from lessons.kit.data import ContentError
+from lessons.topics.causes_compared import model as causes_module
+from lessons.topics.causes_compared.figures import clue_chart
+from lessons.topics.causes_compared.model import LEVELS, causes, causes_with, clue, clues, comparison_table_markdown
+from lessons.topics.causes_compared.widgets import CauseComparer, cause_card, clue_card
 
 SIX = ["herniated-disc", "spinal-stenosis", "degenerative-disc-disease", "muscle-strain",
        "sacroiliac-joint", "sciatica"]
@@ -66,9 +66,9 @@ def test_cards_and_widget():
 
 
 def test_a_clue_missing_a_cause_is_reported(monkeypatch):
-    document = yaml.safe_load((CONTENT_DIR / "causes.yml").read_text())
+    document = yaml.safe_load((causes_module.CONTENT / "causes.yml").read_text())
     del document["clues"][0]["levels"]["sciatica"]
-    monkeypatch.setattr(causes_module.data, "load", lambda name, schema: document)
+    monkeypatch.setattr(causes_module.triage, "load", lambda name, schema: document)
     causes_module._document.cache_clear()
     try:
         with pytest.raises(ContentError, match="item 'below-knee', field 'clues.0.levels'"):

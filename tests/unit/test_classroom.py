@@ -10,9 +10,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lessons import exports
-from lessons.figures.classroom import missed_figure, progress_figure, wrong_choices_figure
-from lessons.progress import sample
+from lessons.kit.widget import escape
+from lessons.progress import exports
 from lessons.progress.classroom import (
     LEFT_OUT,
     SAMPLE_DIR,
@@ -21,10 +20,11 @@ from lessons.progress.classroom import (
     load_class,
     wrong_choices,
 )
-from lessons.progress.results import FORMAT, csv_text, parse_results
-from lessons.quiz import all_banks
-from lessons.widgets.base import escape
-from lessons.widgets.classroom import ClassResultsWidget, QuizExportWidget, write_quiz_export
+from lessons.progress.classroom_figures import missed_figure, progress_figure, wrong_choices_figure
+from lessons.progress.classroom_widget import ClassResultsWidget, QuizExportWidget, write_quiz_export
+from lessons.quiz.bank import all_banks
+from lessons.records.results import FORMAT, csv_text, parse_results
+from tools import sample_class as sample
 
 ROOT = Path(__file__).resolve().parents[2]
 TEACHER_NOTEBOOK = ROOT / "teachers" / "class_results.ipynb"
@@ -187,7 +187,7 @@ def test_sample_class_is_what_the_generator_writes(tmp_path):
     assert sorted(p.name for p in written) == committed
     for path in written:
         assert path.read_bytes() == (SAMPLE_DIR / path.name).read_bytes(), \
-            f"{path.name} is out of date: run python -m lessons.progress.sample"
+            f"{path.name} is out of date: run python -m tools.sample_class"
 
 
 # --------------------------------------------------------------------------- figures
@@ -231,7 +231,7 @@ def plotly_title(output) -> str:
 
 
 def test_installed_without_a_source_tree_the_widget_looks_beside_teachers(tmp_path, monkeypatch):
-    import lessons.widgets.classroom as module
+    import lessons.progress.classroom_widget as module
 
     monkeypatch.setattr(module, "SAMPLE_DIR", tmp_path / "site-packages" / "assets" / "sample_class")
     (tmp_path / "teachers").mkdir()
@@ -317,7 +317,7 @@ def test_teacher_notebook_follows_the_notebook_rules():
     assert any("ClassResultsWidget()" in c.source for c in code) and any("QuizExportWidget()" in c.source for c in code)
     for cell in code:
         assert len(cell.source.strip().splitlines()) <= 8
-        assert cell.execution_count is not None, "commit it executed: python -m lessons.authoring execute ..."
+        assert cell.execution_count is not None, "commit it executed: python -m tools.authoring execute ..."
         assert not [o for o in cell.outputs if o.output_type == "error" or o.get("name") == "stderr"]
     outputs = json.dumps([c.get("outputs", []) for c in nb.cells])
     assert TEACHER_NOTEBOOK.stat().st_size < 1_000_000

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lessons import course
+from lessons.kit import course
 
 ROOT = Path(__file__).resolve().parents[2]
 DOSE = re.compile(r"\d\s*(mg|g|ml|milligrams?|micrograms?|mcg|tablets? a day)\b(/day)?|\bdoses? of \d",

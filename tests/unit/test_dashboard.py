@@ -9,13 +9,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lessons import course
-from lessons.assessment import FINAL_ASSESSMENT
-from lessons.figures.palette import OKABE_ITO
-from lessons.figures.progress import STATUS_STYLE, history_figure, progress_figure
+from lessons.kit import course
+from lessons.kit.palette import OKABE_ITO
+from lessons.kit.widget import escape
 from lessons.progress import dashboard as dash
 from lessons.progress.dashboard import NO_SCORES, NO_STORE, ProgressDashboard, dashboard, lesson_link_html
-from lessons.progress.store import ProgressStore
+from lessons.progress.figures import STATUS_STYLE, history_figure, progress_figure
 from lessons.progress.summary import (
     COMPLETED,
     NOT_STARTED,
@@ -26,8 +25,9 @@ from lessons.progress.summary import (
     next_steps,
     score_history,
 )
-from lessons.quiz import load_bank
-from lessons.widgets.base import escape
+from lessons.quiz.assessment import FINAL_ASSESSMENT
+from lessons.quiz.bank import load_bank
+from lessons.records.store import ProgressStore
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "my_progress.ipynb"
@@ -181,7 +181,7 @@ def test_every_status_has_a_style():
 # --- the widget ---------------------------------------------------------------------------------------
 
 def test_no_store_gives_a_clear_message(monkeypatch):
-    monkeypatch.setattr("lessons.progress.store.default_store", lambda: None)
+    monkeypatch.setattr("lessons.records.store.default_store", lambda: None)
     widget = dashboard()
     assert NO_STORE[0] in widget.status.value
     assert len(widget.children) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.data import ContentError, display_name, load, validate
+from lessons.kit.data import ContentError, display_name, load, validate
 
 
 def test_error_message_names_file_item_and_field():
@@ -25,5 +25,5 @@ def test_messages_never_show_absolute_paths(tmp_path):
     assert display_name(tmp_path / "bank.yml") == "bank.yml"
 
 
-def test_load_reads_relative_names_from_the_content_folder():
-    assert load("red_flags.yml", "red_flags", expand=False)["signs"]
+def test_load_reads_relative_names_from_the_package_folder():
+    assert load("kit/content/red_flags.yml", "red_flags")["signs"]

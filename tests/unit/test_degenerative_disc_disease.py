@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.figures.degenerative_disc_disease import (
+from lessons.kit.palette import OKABE_ITO
+from lessons.kit.tables import load_table, source_note
+from lessons.quiz.bank import load_bank
+from lessons.topics.degenerative_disc_disease.figures import (
     AGES,
     FINDINGS,
     back_pain_odds_figure,
@@ -16,14 +19,11 @@ from lessons.figures.degenerative_disc_disease import (
     prevalence_by_age_figure,
     prevalence_table,
 )
-from lessons.figures.palette import OKABE_ITO
-from lessons.quiz import load_bank
-from lessons.tables import load_table, source_note
-from lessons.widgets.degenerative_disc_disease import ScanFindingExplorer, explorer_view, finding_sentence
+from lessons.topics.degenerative_disc_disease.widgets import ScanFindingExplorer, explorer_view, finding_sentence
 
 PLOTLY = "application/vnd.plotly.v1+json"
 
-# The numbers as seen in the sources (see lessons/content/tables/brinjikji_2015_asymptomatic_imaging.yml).
+# The numbers as seen in the sources (see the topic's content/tables/brinjikji_2015_asymptomatic_imaging.yml).
 ABSTRACT = {  # Brinjikji et al. 2015, abstract: ages 20 and 80
     "disc degeneration": (37, 96), "disc bulge": (30, 84), "disc protrusion": (29, 43), "annular fissure": (19, 29),
 }

@@ -6,8 +6,21 @@ import math
 
 import pytest
 
-from lessons import triage
-from lessons.calculators.exercise import (
+from lessons.kit import triage
+from lessons.kit.references import bibliography
+from lessons.kit.tables import load_table, source_note
+from lessons.quiz.bank import load_bank
+from lessons.topics.exercise.figures import (
+    CERTAINTY_SYMBOL,
+    EFFECTS_TABLE,
+    KINDS,
+    PLAN_NOTE,
+    effect_rows,
+    effects_figure,
+    kinds_figure,
+    plan_figure,
+)
+from lessons.topics.exercise.model import (
     CATEGORIES,
     CLINICIAN_SIGN_IDS,
     EASE_BACK,
@@ -20,20 +33,7 @@ from lessons.calculators.exercise import (
     check_exercise,
     example_plan,
 )
-from lessons.course import bibliography
-from lessons.figures.exercise import (
-    CERTAINTY_SYMBOL,
-    EFFECTS_TABLE,
-    KINDS,
-    PLAN_NOTE,
-    effect_rows,
-    effects_figure,
-    kinds_figure,
-    plan_figure,
-)
-from lessons.quiz import load_bank
-from lessons.tables import load_table, source_note
-from lessons.widgets.exercise import SOURCE_NAMES, ExerciseCheck, advice_card, run_check
+from lessons.topics.exercise.widgets import SOURCE_NAMES, ExerciseCheck, advice_card, run_check
 
 CALM = {"pain_after": "less_or_same", "weeks_at_this_amount": 2, "used_to_it": "yes"}
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from lessons.widgets.explorers import AnatomyExplorer, NerveRootExplorer, area_card, part_card, root_card
+from lessons.topics.anatomy.widgets import AnatomyExplorer, part_card
+from lessons.topics.back_to_leg.widgets import NerveRootExplorer, area_card, root_card
 
 PLOTLY = "application/vnd.plotly.v1+json"
 

@@ -8,9 +8,9 @@ import zipfile
 
 import pytest
 
-from lessons import exports
-from lessons.files import write_atomically
-from lessons.quiz import Option, Question, QuestionBank, all_banks
+from lessons.kit.files import write_atomically
+from lessons.progress import exports
+from lessons.quiz.bank import Option, Question, QuestionBank, all_banks
 
 SPECIAL = "~=#{}:"
 TRICKY = r"a~b=c#d{e}f:g\h"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from lessons import anatomy
-from lessons.figures.burden import burden_figure
-from lessons.figures.leg_map import AREA_SHAPES, leg_map_figure
-from lessons.figures.palette import OKABE_ITO, ROOT_COLOURS, ROOT_PATTERNS
-from lessons.figures.spine import spine_figure
+from lessons.kit.palette import OKABE_ITO, ROOT_COLOURS, ROOT_PATTERNS
+from lessons.topics.anatomy import model as anatomy
+from lessons.topics.anatomy.figures import spine_figure
+from lessons.topics.back_to_leg import model as back_to_leg
+from lessons.topics.back_to_leg.figures import AREA_SHAPES, leg_map_figure
+from lessons.topics.start_here.figures import burden_figure
 
 
 def traces_for(fig, name_part):
@@ -37,7 +38,7 @@ def test_spine_highlight_fades_everything_else():
 def test_leg_map_has_each_area_once_with_colour_and_pattern():
     fig = leg_map_figure()
     areas = [t for t in fig.data if t.meta and t.meta[1] in AREA_SHAPES]
-    assert sorted(t.meta[1] for t in areas) == sorted(anatomy.leg_areas())
+    assert sorted(t.meta[1] for t in areas) == sorted(back_to_leg.leg_areas())
     for trace in areas:
         root = trace.meta[0]
         assert trace.fillcolor == ROOT_COLOURS[root]

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from lessons.progress.store import ENV_VAR
+from lessons.records.store import ENV_VAR
 
 ROOT = Path(__file__).resolve().parents[2]
 FIRST_PAGE = "/lab/tree/notebooks/00_start_here.ipynb"

@@ -9,8 +9,10 @@ import nbformat
 import pytest
 import yaml
 
-from lessons import authoring, course, glossary, readability
-from lessons.data import ContentError, validate
+from lessons.kit import course
+from lessons.kit.data import ContentError, validate
+from lessons.topics.glossary import model as glossary
+from tools import authoring, readability
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "glossary.ipynb"

@@ -6,7 +6,17 @@ import math
 
 import pytest
 
-from lessons.calculators.heat_cold import (
+from lessons.kit.references import bibliography
+from lessons.kit.tables import load_table, source_note
+from lessons.topics.heat_cold.figures import (
+    COLD_TEXT,
+    EVIDENCE_TABLE,
+    benefit,
+    evidence_figure,
+    evidence_rows,
+    session_timeline_figure,
+)
+from lessons.topics.heat_cold.model import (
     AREAS,
     COLD,
     CONCERNS,
@@ -18,17 +28,7 @@ from lessons.calculators.heat_cold import (
     parse_minutes,
     plan_session,
 )
-from lessons.course import bibliography
-from lessons.figures.heat_cold import (
-    COLD_TEXT,
-    EVIDENCE_TABLE,
-    benefit,
-    evidence_figure,
-    evidence_rows,
-    session_timeline_figure,
-)
-from lessons.tables import load_table, source_note
-from lessons.widgets.heat_cold import NOT_ADVICE, SessionBuilder, area_note_html, refusal_card, session_card
+from lessons.topics.heat_cold.widgets import NOT_ADVICE, SessionBuilder, area_note_html, refusal_card, session_card
 
 PLOTLY = "application/vnd.plotly.v1+json"
 LESSON_REFS = ("french-2006-heat-cold-cochrane", "nadler-2003-overnight-heatwrap",

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.course import bibliography
-from lessons.figures.herniated_disc import (
+from lessons.kit.palette import OKABE_ITO, ROOT_COLOURS
+from lessons.kit.references import bibliography
+from lessons.kit.tables import load_table, source_note
+from lessons.quiz.bank import load_bank
+from lessons.topics.herniated_disc.figures import (
     DISC_TYPES,
     disc_from_above_figure,
     disc_types_figure,
     regression_figure,
     slr_accuracy_figure,
 )
-from lessons.figures.palette import OKABE_ITO, ROOT_COLOURS
-from lessons.quiz import load_bank
-from lessons.tables import load_table, source_note
-from lessons.widgets.herniated_disc import (
+from lessons.topics.herniated_disc.widgets import (
     HerniationExplorer,
     herniation_card,
     root_pressed,

@@ -34,18 +34,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lessons import files
-from lessons.files import read_limited, write_atomically
-from lessons.names import display_name, file_stem, match_key
-from lessons.planner.export import export_plan
-from lessons.planner.plan import PlanRequest, make_plan
+from lessons.kit import files
+from lessons.kit.files import read_limited, write_atomically
+from lessons.kit.names import display_name, file_stem, match_key
 from lessons.progress.classroom import load_class
+from lessons.progress.classroom_widget import ClassResultsWidget, write_quiz_export
 from lessons.progress.dashboard import ProgressDashboard
-from lessons.progress.results import CSV_FIELDS, MAX_BYTES, csv_text, export_results, read_results, safe_file_name
-from lessons.progress.store import ENV_VAR, ProgressStore
-from lessons.quiz import load_bank
-from lessons.quiz_widget import QuizWidget
-from lessons.widgets.classroom import ClassResultsWidget, write_quiz_export
+from lessons.quiz.bank import load_bank
+from lessons.quiz.widget import QuizWidget
+from lessons.records.results import CSV_FIELDS, MAX_BYTES, csv_text, export_results, read_results, safe_file_name
+from lessons.records.store import ENV_VAR, ProgressStore
+from lessons.topics.planner.export import export_plan
+from lessons.topics.planner.plan import PlanRequest, make_plan
 from tests.unit.test_classroom import ana, ben, learner_doc
 from tests.unit.test_quiz import GOOD_BANK
 
@@ -291,8 +291,8 @@ def test_every_export_can_be_read_by_a_teacher(tmp_path, umask):
 KILLED_PLAN_EXPORT = """
     import os, signal
     from pathlib import Path
-    from lessons.planner.export import export_plan
-    from lessons.planner.plan import PlanRequest, make_plan
+    from lessons.topics.planner.export import export_plan
+    from lessons.topics.planner.plan import PlanRequest, make_plan
 
     real = Path.write_bytes
     def half_then_killed(self, data):
@@ -316,7 +316,7 @@ def test_a_plan_export_killed_mid_write_leaves_no_file_under_its_name(tmp_path):
 
 KILLED_RESET = """
     import os, shutil, signal
-    from lessons.progress.store import ProgressStore
+    from lessons.records.store import ProgressStore
 
     store = ProgressStore({path!r})
     def half_then_killed(source, target, **kwargs):
@@ -349,7 +349,7 @@ def test_a_reset_killed_while_copying_leaves_no_half_backup_and_the_progress(tmp
 
 
 def test_a_reset_never_overwrites_an_earlier_backup(tmp_path, monkeypatch):
-    from lessons.progress import store as store_module
+    from lessons.records import store as store_module
 
     path = tmp_path / "progress.sqlite3"
     store = ProgressStore(path)
@@ -412,7 +412,7 @@ def test_check_while_another_notebook_writes_is_quick_and_keeps_the_answer(write
 
 
 def test_a_locked_file_not_yet_opened_is_busy_not_unopenable(write_yaml, tmp_path, monkeypatch, locked):
-    from lessons.progress import store as store_module
+    from lessons.records import store as store_module
 
     path = tmp_path / "progress.sqlite3"
     ProgressStore(path).set_display_name("Sam")
@@ -657,8 +657,8 @@ CHANGE = st.sampled_from(PATHS).flatmap(
 @given(st.lists(CHANGE, min_size=1, max_size=2))
 @settings(max_examples=1500, deadline=None)
 def test_the_fast_check_accepts_only_what_the_schema_accepts(changes):
-    from lessons import data
-    from lessons.progress.results import _plainly_valid
+    from lessons.kit import data
+    from lessons.records.results import _plainly_valid
 
     doc = _results_doc()
     for path, value in changes:
@@ -679,7 +679,7 @@ def test_the_fast_check_accepts_only_what_the_schema_accepts(changes):
 
 
 def test_the_fast_check_accepts_a_good_file():
-    from lessons.progress.results import _plainly_valid
+    from lessons.records.results import _plainly_valid
 
     assert _plainly_valid(_results_doc()) and _plainly_valid(ana())
     assert not _plainly_valid(ana() | {"version": True}) and not _plainly_valid(ana() | {"display_name": "x" * 61})

@@ -24,17 +24,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lessons import quiz
-from lessons.calculators import exercise, heat_cold, niosh, weight
-from lessons.inputs import MAX_NUMBER_CHARS, NUMBER_RULE, NumberError, read_number, shown
-from lessons.planner import export as planner_export
-from lessons.planner.plan import PlanError, PlanRequest, make_plan
-from lessons.progress.store import ProgressStore
-from lessons.quiz_widget import QuizWidget
-from lessons.widgets import degenerative_disc_disease as disc_widget
-from lessons.widgets import heat_cold as heat_cold_widget
-from lessons.widgets import posture as posture_widget
-from lessons.widgets import weight as weight_widget
+from lessons.kit.inputs import MAX_NUMBER_CHARS, NUMBER_RULE, NumberError, read_number, shown
+from lessons.quiz import bank as quiz
+from lessons.quiz.widget import QuizWidget
+from lessons.records.store import ProgressStore
+from lessons.topics.degenerative_disc_disease import widgets as disc_widget
+from lessons.topics.exercise import model as exercise
+from lessons.topics.heat_cold import model as heat_cold
+from lessons.topics.heat_cold import widgets as heat_cold_widget
+from lessons.topics.planner import export as planner_export
+from lessons.topics.planner.plan import PlanError, PlanRequest, make_plan
+from lessons.topics.posture import model as niosh
+from lessons.topics.posture import widgets as posture_widget
+from lessons.topics.weight import model as weight
+from lessons.topics.weight import widgets as weight_widget
 from tests.unit.test_quiz import GOOD_BANK
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,7 +96,7 @@ class Entry:
 def _bank():
     import yaml
 
-    from lessons.quiz import parse_bank
+    from lessons.quiz.bank import parse_bank
 
     return parse_bank(yaml.safe_load(BANK), Path("99_test_lesson.yml"))
 
@@ -359,7 +362,7 @@ def test_the_number_rule_is_stated_in_each_numeric_box():
 # --- a learner's own export must not be rejected ----------------------------------------------------------
 
 def test_the_answer_limit_is_the_results_readers_limit():
-    schema = json.loads((ROOT / "lessons/content/schema/results.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "lessons/kit/content/schema/results.schema.json").read_text(encoding="utf-8"))
     chosen = schema["properties"]["answers"]["items"]["properties"]["chosen"]
     assert chosen["items"]["maxLength"] == quiz.MAX_ANSWER_CHARS
 

@@ -8,10 +8,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from lessons.hub import class_links, nbgitpuller_link, repo_folder
-from lessons.progress import store
 from lessons.progress.dashboard import ProgressDashboard
-from lessons.progress.store import ProgressStore
+from lessons.records import store
+from lessons.records.store import ProgressStore
+from tools.hub import class_links, nbgitpuller_link, repo_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -120,5 +120,5 @@ def test_readme_says_how_students_send_their_progress(tmp_path):
         stack += list(getattr(item, "children", ()))
     assert "Download as JSON" in labels and "**Download as JSON**" in section
     # The teacher's other route is kept: the question banks for an LMS or Anki.
-    assert "python -m lessons.exports gift quizzes.gift" in section
-    assert "python -m lessons.exports anki quizzes.apkg" in section
+    assert "python -m lessons.progress.exports gift quizzes.gift" in section
+    assert "python -m lessons.progress.exports anki quizzes.apkg" in section

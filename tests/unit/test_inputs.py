@@ -1,4 +1,4 @@
-from lessons.inputs import shown
+from lessons.kit.inputs import shown
 
 
 def test_short_values_are_shown_whole():

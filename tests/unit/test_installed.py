@@ -110,8 +110,8 @@ def test_the_wheel_misses_a_file_that_is_not_package_data(tmp_path):
     assert '"content/tables/*.csv",' in pyproject
     (source / "pyproject.toml").write_text(pyproject.replace('"content/tables/*.csv",', ""), encoding="utf-8")
     names = zipfile.ZipFile(build_wheel(tmp_path / "out", source)).namelist()
-    assert "lessons/content/tables/chiu_2015_disc_regression.yml" in names
-    assert "lessons/content/tables/chiu_2015_disc_regression.csv" not in names
+    assert "lessons/topics/herniated_disc/content/tables/chiu_2015_disc_regression.yml" in names
+    assert "lessons/topics/herniated_disc/content/tables/chiu_2015_disc_regression.csv" not in names
 
 
 @pytest.mark.skipif(os.name == "nt", reason="the fresh environment is made the POSIX way")
@@ -120,8 +120,8 @@ def test_every_notebook_passes_strict_nbval_against_the_installed_wheel(tmp_path
     folder = course_folder(tmp_path / "course")
     env = installed_env(tmp_path)
 
-    probe = ("import lessons, sys; from lessons.planner.export import image_data_uri; "
-             "from lessons.tables import load_table; load_table('brinjikji_2015_asymptomatic_imaging'); "
+    probe = ("import lessons, sys; from lessons.topics.planner.export import image_data_uri; "
+             "from lessons.kit.tables import load_table; load_table('brinjikji_2015_asymptomatic_imaging'); "
              "print(lessons.__file__); print(sys.prefix); "
              "print(image_data_uri('pictures/stretches/knee-rolls.svg')[:26])")
     where = subprocess.run([str(python), "-c", probe], cwd=folder, env=env, check=True, capture_output=True,

@@ -7,7 +7,12 @@ import re
 
 import pytest
 
-from lessons.calculators.medical_treatment import (
+from lessons.kit.palette import OKABE_ITO
+from lessons.kit.references import bibliography
+from lessons.kit.tables import load_table, source_note
+from lessons.quiz.bank import load_bank
+from lessons.topics.medical_treatment.figures import pace_trial_figure, pathway_figure, step_columns
+from lessons.topics.medical_treatment.model import (
     COMPLAINTS,
     DURATIONS,
     PathwayError,
@@ -17,12 +22,7 @@ from lessons.calculators.medical_treatment import (
     situation_label,
     warning_signs_step,
 )
-from lessons.course import bibliography
-from lessons.figures.medical_treatment import pace_trial_figure, pathway_figure, step_columns
-from lessons.figures.palette import OKABE_ITO
-from lessons.quiz import load_bank
-from lessons.tables import load_table, source_note
-from lessons.widgets.medical_treatment import TreatmentPathwayExplorer, pathway_card
+from lessons.topics.medical_treatment.widgets import TreatmentPathwayExplorer, pathway_card
 
 PLOTLY = "application/vnd.plotly.v1+json"
 ALL_CHOICES = list(itertools.product(DURATIONS, COMPLAINTS, (False, True)))

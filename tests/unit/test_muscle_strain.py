@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from lessons import triage
-from lessons.course import bibliography
-from lessons.figures.muscle_strain import (
+from lessons.kit import triage
+from lessons.kit.references import bibliography
+from lessons.kit.tables import load_table, source_note
+from lessons.topics.muscle_strain.figures import (
     FIRST_MONTH_TABLE,
     JOIN_NOTE,
     RECOVERY_TABLE,
@@ -15,8 +16,7 @@ from lessons.figures.muscle_strain import (
     recovery_figure,
     recovery_points,
 )
-from lessons.tables import load_table, source_note
-from lessons.widgets.muscle_strain import (
+from lessons.topics.muscle_strain.widgets import (
     CLUES,
     NOT_A_DIAGNOSIS,
     RecoveryTimeline,

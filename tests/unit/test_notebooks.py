@@ -9,8 +9,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lessons import course
-from lessons.quiz import QUIZ_DIR
+from lessons.kit import course
+from lessons.quiz.bank import has_bank
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -59,7 +59,7 @@ def test_quiz_cell_uses_this_notebooks_bank(notebook):
         assert any(OWN_CHECK[path.stem] in source for source in code)
         return
     assert any(f'quiz("{path.stem}")' in source for source in code)
-    assert (QUIZ_DIR / f"{path.stem}.yml").exists()
+    assert has_bank(path.stem)
 
 
 def test_references_are_listed(notebook):

@@ -15,11 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lessons import triage
-from lessons.course import bibliography
-from lessons.figures.planner import weeks_figure
-from lessons.planner.catalogue import LEVELS, PHASES, POSITIONS, PROBLEMS, Exercise, load_catalogue
-from lessons.planner.plan import (
+from lessons.kit import triage
+from lessons.kit.references import bibliography
+from lessons.kit.widget import escape
+from lessons.topics.planner.catalogue import LEVELS, PHASES, POSITIONS, PROBLEMS, Exercise, load_catalogue
+from lessons.topics.planner.figures import weeks_figure
+from lessons.topics.planner.plan import (
     PHASE_SHARES,
     PROBLEM_NOTES,
     REST_QUARTERS,
@@ -40,7 +41,7 @@ from lessons.planner.plan import (
     step_at,
     step_for_week,
 )
-from lessons.planner.widget import (
+from lessons.topics.planner.widgets import (
     StretchPlanner,
     countdown_html,
     item_card_html,
@@ -48,7 +49,6 @@ from lessons.planner.widget import (
     plan_cards_html,
     schedule_html,
 )
-from lessons.widgets.base import escape
 
 PLOTLY = "application/vnd.plotly.v1+json"
 CATALOGUE = load_catalogue()
@@ -573,7 +573,7 @@ def test_widget_chosen_days_and_keyboard_friendly_controls():
 
 
 def test_widget_calendar_picker_offers_only_the_days_the_export_accepts():
-    from lessons.planner.export import CALENDAR_FIRST, CALENDAR_LAST
+    from lessons.topics.planner.export import CALENDAR_FIRST, CALENDAR_LAST
 
     planner = StretchPlanner()
     assert (planner.start_date.min, planner.start_date.max) == (CALENDAR_FIRST, CALENDAR_LAST)
@@ -607,7 +607,7 @@ def _every_plan():
 
 
 def test_no_plan_breaks_a_rule_the_lesson_states():
-    from lessons.planner.catalogue import safety_texts
+    from lessons.topics.planner.catalogue import safety_texts
 
     texts = safety_texts()
     made = 0
@@ -631,7 +631,7 @@ def test_no_plan_breaks_a_rule_the_lesson_states():
 
 
 def test_the_balance_cue_is_on_every_export_and_follow_along_step():
-    from lessons.planner.export import html_sheet, markdown_sheet
+    from lessons.topics.planner.export import html_sheet, markdown_sheet
 
     plan = make_plan(PlanRequest(problem="general", minutes=30, level="intermediate",
                                  positions=frozenset({"standing"})))

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from lessons import files
-from lessons.planner.export import (
+from lessons.kit import files
+from lessons.records.store import ProgressStore
+from lessons.topics.planner.export import (
     CSV_COLUMNS,
     ExportError,
     csv_text,
@@ -29,9 +30,8 @@ from lessons.planner.export import (
     session_dates,
     write_new_file,
 )
-from lessons.planner.plan import WEEKDAYS, PlanRequest, make_plan
-from lessons.planner.widget import StretchPlanner
-from lessons.progress.store import ProgressStore
+from lessons.topics.planner.plan import WEEKDAYS, PlanRequest, make_plan
+from lessons.topics.planner.widgets import StretchPlanner
 from tests.unit.test_planner import FIXTURE
 
 START = date(2026, 1, 5)          # a Monday

@@ -7,8 +7,20 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from lessons.calculators import niosh
-from lessons.calculators.niosh import (
+from lessons.kit.references import bibliography
+from lessons.kit.tables import load_table, source_note
+from lessons.quiz.bank import load_bank
+from lessons.topics.posture import model as niosh
+from lessons.topics.posture.figures import (
+    DISC_TABLE,
+    GROUP_STYLE,
+    ONE_PERSON_NOTE,
+    disc_pressure_figure,
+    disc_rows,
+    multiplier_figure,
+    two_decimals,
+)
+from lessons.topics.posture.model import (
     COUPLING_TABLE,
     FREQUENCY_ROWS,
     FREQUENCY_TABLE,
@@ -29,19 +41,7 @@ from lessons.calculators.niosh import (
     recommended_weight_limit,
     vertical_multiplier,
 )
-from lessons.course import bibliography
-from lessons.figures.posture import (
-    DISC_TABLE,
-    GROUP_STYLE,
-    ONE_PERSON_NOTE,
-    disc_pressure_figure,
-    disc_rows,
-    multiplier_figure,
-    two_decimals,
-)
-from lessons.quiz import load_bank
-from lessons.tables import load_table, source_note
-from lessons.widgets.posture import (
+from lessons.topics.posture.widgets import (
     NOT_A_GUARANTEE,
     LiftingCalculator,
     calculate,

@@ -11,8 +11,8 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from lessons.progress import store as store_module
-from lessons.progress.store import (
+from lessons.records import store as store_module
+from lessons.records.store import (
     APP_NAME,
     APPLICATION_ID,
     ENV_VAR,

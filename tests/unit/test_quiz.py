@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.data import ContentError
-from lessons.quiz import QUESTION_TYPES, QuizScore, all_banks, grade, load_bank, parse_number
+from lessons.kit.data import ContentError
+from lessons.quiz.bank import QUESTION_TYPES, QuizScore, all_banks, grade, load_bank, parse_number
 
 GOOD_BANK = """
 quiz: 99_test_lesson
@@ -99,8 +99,10 @@ def test_bank_that_is_not_yaml_names_the_file_and_line(write_yaml):
 
 
 def test_missing_bank_is_a_content_error():
-    with pytest.raises(ContentError, match="cannot be read"):
+    with pytest.raises(ContentError, match="no lesson of this name in the course map"):
         load_bank("99_no_such_lesson")
+    with pytest.raises(ContentError, match="cannot be read"):    # a lesson with no bank of its own
+        load_bank("19_final_assessment")
 
 
 def test_single_choice_grading(bank):

@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
-from lessons.progress.store import ENV_VAR, ProgressStore
-from lessons.quiz import load_bank
-from lessons.quiz_widget import QuizWidget, quiz
+from lessons.quiz.bank import load_bank
+from lessons.quiz.widget import QuizWidget, quiz
+from lessons.records.store import ENV_VAR, ProgressStore
 from tests.unit.test_quiz import GOOD_BANK
 
 
@@ -172,8 +172,8 @@ def test_no_default_store_is_a_message(write_yaml, tmp_path, monkeypatch):
 
 
 def test_opening_a_notebook_creates_no_file_until_the_first_check(tmp_path, monkeypatch):
-    from lessons.planner.widget import StretchPlanner
-    from lessons.widgets.assessment import final_assessment
+    from lessons.quiz.assessment_widget import final_assessment
+    from lessons.topics.planner.widgets import StretchPlanner
 
     path = tmp_path / "data" / "progress.sqlite3"
     monkeypatch.setenv(ENV_VAR, str(path))

@@ -1,4 +1,4 @@
-"""The course's prose stays easy to read (Flesch–Kincaid grade, lessons/readability.py)."""
+"""The course's prose stays easy to read (Flesch–Kincaid grade, tools/readability.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import statistics
 import nbformat
 import pytest
 
-from lessons import readability
+from tools import readability
 
 MAX_MEDIAN_GRADE = 9.0     # the course as a whole: readable at about age 14
 MAX_NOTEBOOK_GRADE = 11.0  # no single notebook much harder than that

@@ -6,11 +6,12 @@ import copy
 
 import pytest
 
-from lessons import data, triage
-from lessons.course import bibliography
-from lessons.figures.red_flags import TABLE, red_flag_share_figure
-from lessons.quiz import load_bank
-from lessons.red_flags import (
+from lessons.kit import data, triage
+from lessons.kit.references import bibliography
+from lessons.kit.tables import load_table, source_note
+from lessons.quiz.bank import load_bank
+from lessons.topics.red_flags.figures import TABLE, red_flag_share_figure
+from lessons.topics.red_flags.model import (
     UnknownFlagError,
     Verdict,
     check,
@@ -18,8 +19,7 @@ from lessons.red_flags import (
     flags,
     levels,
 )
-from lessons.tables import load_table, source_note
-from lessons.widgets.red_flags import RedFlagChecker, verdict_html
+from lessons.topics.red_flags.widgets import RedFlagChecker, verdict_html
 
 EMERGENCY = [item.id for item in flags() if item.group == "emergency"]
 URGENT = [item.id for item in flags() if item.group == "urgent"]
@@ -88,7 +88,7 @@ def test_loader_names_the_problem(write_yaml, monkeypatch, change, words):
 def test_schema_names_the_field(write_yaml, change, field):
     path = _load_broken(write_yaml, change)
     with pytest.raises(data.ContentError, match=field.replace(".", r"\.")):
-        data.load(path, "red_flags", expand=False)
+        data.load(path, "red_flags")
 
 
 def test_emergency_action_gives_the_numbers_of_the_safety_box():

@@ -1,4 +1,4 @@
-"""One place for the repository's address: ``repository:`` in lessons/content/course.yml.
+"""One place for the repository's address: ``repository:`` in lessons/kit/content/course.yml.
 
 Binder badges, the read-only site's address, the JupyterHub examples and the GitHub links all come
 from it (``python3 course.py sync`` writes them), so a fork changes one line.
@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from lessons import authoring, course, hub, site
+from lessons.kit import course
+from tools import authoring, hub, site
 
 ROOT = Path(__file__).resolve().parents[2]
 SCANNED = ["README.md", "CONTRIBUTING.md", "course.py", "environment.yml", "postBuild", "pyproject.toml",
@@ -69,7 +70,7 @@ def test_no_file_names_another_repository_or_a_placeholder():
         named |= found
         wrong += [f"{file.relative_to(ROOT)}: {address}" for address in sorted(found - {repository} - OTHER_PROJECTS)]
         placeholders += [f"{file.relative_to(ROOT)}: {match}" for match in PLACEHOLDERS.findall(text)]
-    assert not wrong, "addresses that are not `repository:` in lessons/content/course.yml:\n" + "\n".join(wrong)
+    assert not wrong, "addresses that are not `repository:` in lessons/kit/content/course.yml:\n" + "\n".join(wrong)
     assert not placeholders, "placeholders left in:\n" + "\n".join(placeholders)
     assert repository in named  # the scan does see the course's own links
 
@@ -85,9 +86,9 @@ def test_readme_and_pages_workflow_carry_the_generated_addresses():
     assert hub.nbgitpuller_link("https://hub.example.org", course.github_url()) in readme
     workflow = authoring.PAGES_WORKFLOW.read_text(encoding="utf-8")
     assert f"{authoring.PAGES_LINE}{course.pages_url()}\n" in workflow
-    assert "edit `repository:` in lessons/content/course.yml" in readme
+    assert "edit `repository:` in lessons/kit/content/course.yml" in readme
     fork = readme.split("## Teaching a class on JupyterHub", 1)[1]
-    assert "`repository:` in `lessons/content/course.yml`" in fork and "python3 course.py sync" in fork
+    assert "`repository:` in `lessons/kit/content/course.yml`" in fork and "python3 course.py sync" in fork
 
 
 @pytest.fixture

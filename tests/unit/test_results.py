@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lessons.progress.results import (
+from lessons.records.results import (
     CSV_FIELDS,
     FORMAT,
     FORMULA_START,
@@ -23,7 +23,7 @@ from lessons.progress.results import (
     results_dict,
     safe_file_name,
 )
-from lessons.progress.store import ProgressStore
+from lessons.records.store import ProgressStore
 
 
 @pytest.fixture

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lessons import review, triage
-from lessons.tables import ASSET_DIR
+from lessons.kit import triage
+from lessons.kit.tables import table_files
+from tools import review
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,7 +27,7 @@ def test_pack_has_the_safety_box_every_lesson_every_table_and_the_planner(tmp_pa
     assert triage.safety_markdown() in text
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         assert text.count(f"### {path.stem}\n") == 2          # its warning text, and its numbers
-    for meta in ASSET_DIR.glob("*.yml"):
+    for meta in table_files().values():
         assert f"(`{meta.stem}`)" in text
     assert "## 4. The planner's rules" in text and "#### Spinal stenosis" in text
 
@@ -38,5 +39,5 @@ def test_numbers_are_found_and_lesson_numbers_are_not():
 
 def test_course_script_has_the_review_command():
     text = (ROOT / "course.py").read_text(encoding="utf-8")
-    assert '"review": lambda extra: in_venv("lessons.review"' in text
+    assert '"review": lambda extra: in_venv("tools.review"' in text
     assert "_review/" in (ROOT / ".gitignore").read_text(encoding="utf-8")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.figures.palette import OKABE_ITO
-from lessons.figures.sacroiliac_joint import cluster_tally_figure, provocation_accuracy_figure, referral_figure
-from lessons.quiz import load_bank
-from lessons.tables import load_table, source_note
-from lessons.widgets.sacroiliac_joint import (
+from lessons.kit.palette import OKABE_ITO
+from lessons.kit.tables import load_table, source_note
+from lessons.quiz.bank import load_bank
+from lessons.topics.sacroiliac_joint.figures import cluster_tally_figure, provocation_accuracy_figure, referral_figure
+from lessons.topics.sacroiliac_joint.widgets import (
     FOUR_TESTS,
     PROVOCATION_TESTS,
     REMINDER,

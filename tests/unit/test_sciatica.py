@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from lessons import triage
-from lessons.course import bibliography
-from lessons.figures.palette import OKABE_ITO
-from lessons.figures.sciatica import pregabalin_trial_figure, surgery_trial_figure
-from lessons.quiz import load_bank
-from lessons.tables import load_table, source_note
-from lessons.widgets.sciatica import (
+from lessons.kit import triage
+from lessons.kit.palette import OKABE_ITO
+from lessons.kit.references import bibliography
+from lessons.kit.tables import load_table, source_note
+from lessons.quiz.bank import load_bank
+from lessons.topics.sciatica.figures import pregabalin_trial_figure, surgery_trial_figure
+from lessons.topics.sciatica.widgets import (
     CLUES,
     NO_NUMBNESS,
     RADICULAR,

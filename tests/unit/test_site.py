@@ -1,4 +1,4 @@
-"""The static, read-only edition (lessons.site): a small site of three lessons, built once."""
+"""The static, read-only edition (tools.site): a small site of three lessons, built once."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 import nbformat
 import pytest
 
-from lessons import course, site
+from lessons.kit import course
+from tools import site
 
 BUILT = ["00_start_here", "03_herniated_disc", "19_final_assessment"]
 VENDOR_FILES = {"embed.js", "embed.js.LICENSE.txt", "LICENSE", "package.json", "README.md"}

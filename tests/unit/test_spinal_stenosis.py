@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.course import bibliography
-from lessons.figures.spinal_stenosis import canal_posture_figure, stenosis_prevalence_figure
-from lessons.quiz import load_bank
-from lessons.tables import load_table
-from lessons.widgets.spinal_stenosis import (
+from lessons.kit.references import bibliography
+from lessons.kit.tables import load_table
+from lessons.quiz.bank import load_bank
+from lessons.topics.spinal_stenosis.figures import canal_posture_figure, stenosis_prevalence_figure
+from lessons.topics.spinal_stenosis.widgets import (
     ActivityExplorer,
     NarrowingPlaceExplorer,
     activities,

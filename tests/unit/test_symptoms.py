@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from lessons import symptoms as symptoms_module
-from lessons import triage
-from lessons.anatomy import leg_areas
-from lessons.causes import causes
-from lessons.course import bibliography
-from lessons.data import CONTENT_DIR, ContentError
-from lessons.figures.symptoms import REGIONS, symptom_map_figure
-from lessons.symptoms import (
+from lessons.kit import triage
+from lessons.kit.data import ContentError
+from lessons.kit.references import bibliography
+from lessons.topics.back_to_leg.model import leg_areas
+from lessons.topics.causes_compared.model import causes
+from lessons.topics.symptom_explorer import model as symptoms_module
+from lessons.topics.symptom_explorer.figures import REGIONS, symptom_map_figure
+from lessons.topics.symptom_explorer.model import (
     NOTHING_MATCHES,
     NOTHING_SELECTED,
     SelectionError,
@@ -22,7 +22,7 @@ from lessons.symptoms import (
     rules,
     selection,
 )
-from lessons.widgets.symptoms import SymptomExplorer, banner_html, explanation_card
+from lessons.topics.symptom_explorer.widgets import SymptomExplorer, banner_html, explanation_card
 
 EMERGENCY = ["saddle-area", "both-legs", "bladder-bowel", "worsening-weakness"]
 LEG = ["inner-shin", "outer-shin", "top-of-foot", "outer-foot", "back-of-calf"]
@@ -59,9 +59,9 @@ def test_emergency_rules_are_the_red_flags():
     (lambda d: d["rules"][6].update(id=d["rules"][5]["id"]), "duplicate rule id"),
 ])
 def test_mistakes_in_the_rules_file_are_reported(monkeypatch, change, message):
-    document = yaml.safe_load((CONTENT_DIR / "symptom_rules.yml").read_text(encoding="utf-8"))
+    document = yaml.safe_load((symptoms_module.CONTENT / "symptom_rules.yml").read_text(encoding="utf-8"))
     change(document)
-    monkeypatch.setattr(symptoms_module.data, "load", lambda name, schema: document)
+    monkeypatch.setattr(symptoms_module.triage, "load", lambda name, schema: document)
     symptoms_module._document.cache_clear()
     try:
         with pytest.raises(ContentError, match=message):
@@ -71,7 +71,7 @@ def test_mistakes_in_the_rules_file_are_reported(monkeypatch, change, message):
 
 
 def test_the_schema_rejects_a_rule_without_sources(tmp_path):
-    document = yaml.safe_load((CONTENT_DIR / "symptom_rules.yml").read_text(encoding="utf-8"))
+    document = yaml.safe_load((symptoms_module.CONTENT / "symptom_rules.yml").read_text(encoding="utf-8"))
     del document["rules"][0]["refs"]
     path = tmp_path / "symptom_rules.yml"
     path.write_text(yaml.safe_dump(document), encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Data tables in lessons/content/tables: loading, checking and captions."""
+"""Data tables in each topic's content/tables: loading, checking and captions."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from lessons.data import ContentError
-from lessons.tables import ASSET_DIR, load_table, source_note
+from lessons.kit.data import ContentError
+from lessons.kit.tables import load_table, source_note, table_files, table_folder
 
 
 def test_gbd_table_matches_the_paper():
@@ -19,7 +19,7 @@ def test_gbd_table_matches_the_paper():
 
 
 def test_every_table_in_assets_loads():
-    names = sorted(path.stem for path in ASSET_DIR.glob("*.csv"))
+    names = sorted(table_files())
     assert names
     for name in names:
         assert load_table(name).rows
@@ -28,7 +28,7 @@ def test_every_table_in_assets_loads():
 @pytest.fixture
 def table_copy(tmp_path):
     for suffix in (".csv", ".yml"):
-        shutil.copy(ASSET_DIR / f"gbd_2021_low_back_pain{suffix}", tmp_path / f"t{suffix}")
+        shutil.copy(table_folder("gbd_2021_low_back_pain") / f"gbd_2021_low_back_pain{suffix}", tmp_path / f"t{suffix}")
     return tmp_path
 
 

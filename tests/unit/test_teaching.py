@@ -7,7 +7,9 @@ import textwrap
 import nbformat
 import pytest
 
-from lessons import course, data, quiz, teaching
+from lessons.kit import course, data
+from lessons.quiz import bank as quiz
+from tools import teaching
 
 LESSON_FILES = [item.file for item in course.lessons()]
 
@@ -81,7 +83,7 @@ def test_unknown_and_missing_lessons_are_refused(write_yaml):
         teaching.load_teaching(without_first)
 
 
-@pytest.mark.parametrize("lesson_file", [f for f in LESSON_FILES if (quiz.QUIZ_DIR / f"{f}.yml").exists()])
+@pytest.mark.parametrize("lesson_file", [f for f in LESSON_FILES if quiz.has_bank(f)])
 def test_answer_key_lists_every_question_with_its_answer(lesson_file):
     key = teaching.answer_key_markdown(lesson_file)
     for question in quiz.load_bank(lesson_file).questions:
@@ -108,7 +110,7 @@ def test_final_assessment_points_to_the_other_keys():
 
 
 def test_generated_guides_are_up_to_date():
-    assert teaching.stale_guides() == [], "run lessons.teaching.write_guides()"
+    assert teaching.stale_guides() == [], "run tools.teaching.write_guides()"
 
 
 def test_stale_guides_notices_changes(tmp_path):

@@ -1,7 +1,7 @@
 """One source of triage: no module, content file or notebook types its own safety wording.
 
-Every warning sign, its wording and its level live in lessons/content/red_flags.yml (read by
-lessons/triage.py). These tests fail when
+Every warning sign, its wording and its level live in lessons/kit/content/red_flags.yml (read by
+lessons/kit/triage.py). These tests fail when
 
 - a Python string in lessons/ or course.py (not a docstring) types triage wording;
 - a hand-written notebook cell (not a generated one) types triage wording, or a generated "triage"
@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lessons import triage
-from lessons.data import CONTENT_DIR
+from lessons.kit import data, triage
+from lessons.kit.data import CONTENT_DIR, PACKAGE_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 # Triage wording: where a sign is felt, and how fast to get help. Checked without regard to case.
@@ -79,8 +79,8 @@ def source(cell) -> str:
 def test_no_triage_wording_in_python(path):
     found = [f"line {line}: {text!r}" for line, text in typed_strings(path.read_text(encoding="utf-8"))
              if ALL_WORDS.search(text)]
-    assert not found, (f"{path.relative_to(ROOT)} types triage wording; take it from lessons.triage "
-                       "(lessons/content/red_flags.yml) instead:\n" + "\n".join(found))
+    assert not found, (f"{path.relative_to(ROOT)} types triage wording; take it from lessons.kit.triage "
+                       "(lessons/kit/content/red_flags.yml) instead:\n" + "\n".join(found))
 
 
 @pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.name)
@@ -103,13 +103,13 @@ def test_no_triage_wording_in_hand_written_notebook_cells(path):
             if bad:
                 found.append(f"cell {index} (code) types {bad}")
     assert not found, (f"{path.name}: triage wording outside the generated cells; write it as a generated "
-                       "'triage' cell with placeholders (lessons/triage.py):\n" + "\n".join(found))
+                       "'triage' cell with placeholders (lessons/kit/triage.py):\n" + "\n".join(found))
 
 
 def content_files() -> list[Path]:
     """Every content file except the triage file itself and the references (which quote their sources)."""
-    return [path for path in sorted(CONTENT_DIR.rglob("*.yml"))
-            if path != CONTENT_DIR / "red_flags.yml" and path.parent.name != "references"]
+    return [path for path in data.content_files("**/content/**/*.yml")
+            if path != CONTENT_DIR / "red_flags.yml" and not path.stem.startswith("references")]
 
 
 def strings(node, where=""):
@@ -123,13 +123,13 @@ def strings(node, where=""):
             yield from strings(value, f"{where}.{key}")
 
 
-@pytest.mark.parametrize("path", content_files(), ids=lambda p: str(p.relative_to(CONTENT_DIR)))
+@pytest.mark.parametrize("path", content_files(), ids=lambda p: str(p.relative_to(PACKAGE_DIR)))
 def test_content_files_name_levels_only_through_placeholders(path):
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     found = [f"{where}: {text[:90]!r}" for where, text in strings(document)
              if not IDENTIFIER.match(text) and LEVEL_ONLY.search(without_placeholders(text))]
-    assert not found, (f"{path.relative_to(CONTENT_DIR)} says how fast to get help in its own words; use "
-                       "{{needs:LEVEL}}, {{needs-of:SIGN}}, {{lead:LEVEL}} ... (lessons/triage.py):\n"
+    assert not found, (f"{path.relative_to(PACKAGE_DIR)} says how fast to get help in its own words; use "
+                       "{{needs:LEVEL}}, {{needs-of:SIGN}}, {{lead:LEVEL}} ... (lessons/kit/triage.py):\n"
                        + "\n".join(found))
 
 
@@ -174,7 +174,7 @@ def conflicts(text: str) -> list[str]:
 
 def course_text() -> dict[str, str]:
     """Everything a learner reads: notebook markdown and outputs' text, and every content file, expanded."""
-    from lessons import data
+    from lessons.kit import data
 
     found = {}
     for path in notebooks():
@@ -191,7 +191,7 @@ def course_text() -> dict[str, str]:
     for path in content_files():
         document = data.read_yaml(path)
         expanded = triage.expand_all(document, path.name)
-        found[str(path.relative_to(CONTENT_DIR))] = "\n".join(text for _where, text in strings(expanded))
+        found[str(path.relative_to(PACKAGE_DIR))] = "\n".join(text for _where, text in strings(expanded))
     return found
 
 
@@ -208,7 +208,7 @@ def test_no_sentence_in_the_course_gives_a_sign_another_level():
 
 
 def test_placeholders_expand_and_unknown_ones_name_the_file_and_field():
-    from lessons.data import ContentError
+    from lessons.kit.data import ContentError
 
     assert triage.expand("{{sign:both-legs|cap}}") == triage.capital(triage.sign("both-legs").short)
     assert triage.expand("{{needs-of:fever}}") == triage.level("urgent").needs
@@ -223,7 +223,7 @@ def test_placeholders_expand_and_unknown_ones_name_the_file_and_field():
 
 
 def test_groups_name_known_signs_and_expand_like_their_sign_lists():
-    from lessons.data import ContentError
+    from lessons.kit.data import ContentError
 
     ids = triage.group("cauda-equina")
     assert ids == ("saddle-numbness", "bladder-bowel", "both-legs", "worsening-weakness")
@@ -235,7 +235,7 @@ def test_groups_name_known_signs_and_expand_like_their_sign_lists():
 
 
 def test_a_group_naming_an_unknown_sign_is_refused(monkeypatch):
-    from lessons.data import ContentError
+    from lessons.kit.data import ContentError
 
     document = {**triage._document(), "groups": {"cauda-equina": ["saddle-numbness", "made-up"]}}
     monkeypatch.setattr(triage, "_document", lambda: document)

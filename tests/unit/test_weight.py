@@ -7,7 +7,20 @@ import re
 
 import pytest
 
-from lessons.calculators.weight import (
+from lessons.kit.references import bibliography
+from lessons.kit.tables import load_table, source_note
+from lessons.quiz.bank import load_bank
+from lessons.topics.weight.figures import (
+    GROUP_STYLE,
+    LBP_TABLE,
+    SCIATICA_TABLE,
+    all_rows,
+    low_back_pain_odds_figure,
+    low_back_pain_rows,
+    sciatica_odds_figure,
+    sciatica_rows,
+)
+from lessons.topics.weight.model import (
     CM_PER_INCH,
     KG_PER_LB,
     MeasurementError,
@@ -20,20 +33,7 @@ from lessons.calculators.weight import (
     waist_band,
     waist_to_height_ratio,
 )
-from lessons.course import bibliography
-from lessons.figures.weight import (
-    GROUP_STYLE,
-    LBP_TABLE,
-    SCIATICA_TABLE,
-    all_rows,
-    low_back_pain_odds_figure,
-    low_back_pain_rows,
-    sciatica_odds_figure,
-    sciatica_rows,
-)
-from lessons.quiz import load_bank
-from lessons.tables import load_table, source_note
-from lessons.widgets.weight import (
+from lessons.topics.weight.widgets import (
     ADULTS_ONLY,
     Assessment,
     OddsRatioExplainer,
@@ -45,7 +45,7 @@ from lessons.widgets.weight import (
     result_lines,
 )
 
-# The numbers exactly as in the abstracts (see lessons/content/tables/*.yml and lessons/content/references/weight.yml).
+# The numbers exactly as in the abstracts (see lessons/topics/weight/content/: tables/*.yml and references.yml).
 SHIRI_2010 = {  # Am J Epidemiol 2010;171:135-54: obesity, pooled OR (95% CI)
     "low back pain in the past 12 months": (1.33, 1.14, 1.54),
     "seeking care for low back pain": (1.56, 1.46, 1.67),
@@ -259,7 +259,7 @@ def test_waist_must_be_possible():
 
 
 def test_read_number_rejects_what_is_not_a_measurement():
-    from lessons.calculators.weight import LIMITS
+    from lessons.topics.weight.model import LIMITS
 
     assert read_number(" 1,75 ", LIMITS["height", "metric"]) == 1.75
     with pytest.raises(MeasurementError):
@@ -375,7 +375,7 @@ def test_widgets_have_readable_plain_text():
 
 
 def test_shown_number_and_category_always_agree():
-    from lessons.calculators.weight import round_half_up
+    from lessons.topics.weight.model import round_half_up
 
     assert round_half_up(24.95, 1) == 25.0 and round_half_up(18.45, 1) == 18.5 and round_half_up(0.495, 2) == 0.5
     headline, _ = result_lines(Assessment(bmi=24.95, category=bmi_category(24.95)))

@@ -1,1 +1,0 @@
-"""Pure calculators behind the management lessons (no widgets here)."""

@@ -1,0 +1,326 @@
+"""The learner's progress (quiz answers, attempts, saved plans, a display name) in one SQLite file.
+
+Each operation opens a short-lived connection, and every write is one ``BEGIN IMMEDIATE``
+transaction, so two notebooks (two kernels, two processes) can save at once. A write waits at most
+``BUSY_TIMEOUT`` (2 s) for another notebook's write to finish, then gives up with ``StoreBusy``, so a
+Check never freezes the notebook; the quiz keeps such an answer and saves it with the next one.
+A file we cannot use (not SQLite, damaged, another program's, or from a newer course) is renamed
+to ``progress.sqlite3.unreadable-N``, never deleted, and a fresh store starts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from lessons.kit.files import NameTaken, copy_atomically
+from lessons.kit.names import NAME_LENGTH, clean_name
+
+ENV_VAR = "BACKPAIN_PROGRESS_DB"
+APP_NAME = "back-pain-leg-pain"
+APPLICATION_ID = 0x42504C50          # "BPLP": tells our file from another program's SQLite file
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT = 2.0                   # seconds to wait for another notebook's write to finish
+BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+UNREADABLE = (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)
+TABLES = ("answers", "attempts", "plans", "settings")
+SCHEMA = """
+CREATE TABLE attempts (number INTEGER PRIMARY KEY AUTOINCREMENT, lesson TEXT NOT NULL,
+                       total INTEGER NOT NULL, started_at TEXT NOT NULL);
+CREATE TABLE answers (id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      attempt INTEGER NOT NULL REFERENCES attempts(number), lesson TEXT NOT NULL,
+                      question TEXT NOT NULL, correct INTEGER NOT NULL, chosen TEXT NOT NULL,
+                      answered_at TEXT NOT NULL);
+CREATE TABLE plans (name TEXT PRIMARY KEY, plan TEXT NOT NULL, saved_at TEXT NOT NULL);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+# The latest answer to each question within each attempt.
+LATEST = "SELECT * FROM answers WHERE id IN (SELECT MAX(id) FROM answers GROUP BY attempt, question)"
+
+
+def default_path() -> Path:
+    """``$BACKPAIN_PROGRESS_DB`` if set, else ``progress.sqlite3`` in the user's data folder."""
+    override = os.environ.get(ENV_VAR, "").strip()
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "progress.sqlite3"
+
+
+def now() -> str:
+    """UTC time to the second, e.g. ``2026-11-25T10:00:00Z``."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True, slots=True)   # slots: a class of thousands holds a million of these
+class Answer:
+    lesson: str
+    question: str
+    attempt: int
+    correct: bool
+    chosen: tuple[str, ...]
+    answered_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    number: int
+    lesson: str
+    total: int
+    started_at: str
+    answered: int       # distinct questions answered, each counted by its latest answer
+    correct: int
+
+    @property
+    def percent(self) -> float:
+        return 100 * self.correct / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class SavedPlan:
+    name: str
+    plan: dict
+    saved_at: str
+
+
+class StoreBusy(sqlite3.OperationalError):
+    """Another notebook or program is writing to the progress file and did not finish in time."""
+
+
+def is_busy(error: BaseException) -> bool:
+    """True for SQLite's "database is locked" / "database table is locked" (a wait, not a fault)."""
+    if isinstance(error, StoreBusy):
+        return True
+    if not isinstance(error, sqlite3.Error):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in BUSY_CODES
+
+
+@contextmanager
+def _busy_is_store_busy() -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.Error as error:
+        if is_busy(error) and not isinstance(error, StoreBusy):
+            busy = StoreBusy("the progress file is busy: another notebook is saving to it")
+            for name in ("sqlite_errorcode", "sqlite_errorname"):
+                setattr(busy, name, getattr(error, name, None))
+            raise busy from error
+        raise
+
+
+def _free_name(path: Path, label: str) -> Path:
+    n = 1
+    while (candidate := path.with_name(f"{path.name}.{label}-{n}")).exists():
+        n += 1
+    return candidate
+
+
+def _problem(conn: sqlite3.Connection) -> str | None:
+    """Why an existing file cannot be our store, or None if it can (an empty file is fine)."""
+    if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        return "it is damaged"
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    if app_id != APPLICATION_ID and (app_id != 0 or has_tables):
+        return "it belongs to another program"
+    if version > SCHEMA_VERSION:
+        return "it was written by a newer version of the course"
+    return None
+
+
+class ProgressStore:
+    """One learner's progress file. Every method opens and closes its own connection."""
+
+    def __init__(self, path: Path | str | None = None, *, busy_timeout: float = BUSY_TIMEOUT):
+        self.path = Path(path).expanduser() if path is not None else default_path()
+        self.busy_timeout = busy_timeout
+        self.notice: str | None = None
+        self.set_aside: Path | None = None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._open()
+
+    # --- opening ---------------------------------------------------------------------------
+
+    def _open(self) -> None:
+        if self.path.exists() and self.path.stat().st_size > 0:
+            before = self.path.stat()
+            try:
+                with _busy_is_store_busy(), closing(sqlite3.connect(self.path, timeout=self.busy_timeout)) as conn:
+                    why = _problem(conn)
+            except sqlite3.DatabaseError as error:
+                if (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF not in UNREADABLE:
+                    raise                         # e.g. locked or no permission: not the file's fault
+                why = "it is not a progress file"
+            if why:
+                self._put_aside(before, why)
+        with self._transaction():
+            pass                                  # creates the tables in a new or empty file
+
+    def _put_aside(self, checked: os.stat_result, why: str) -> None:
+        now_stat = self.path.stat()
+        if (now_stat.st_ino, now_stat.st_dev) != (checked.st_ino, checked.st_dev):
+            return                                # another notebook already put it aside
+        target = _free_name(self.path, "unreadable")
+        os.rename(self.path, target)
+        for suffix in ("-journal", "-wal", "-shm"):
+            side = self.path.with_name(self.path.name + suffix)
+            if side.exists():
+                os.rename(side, target.with_name(target.name + suffix))
+        self.set_aside = target
+        self.notice = (f"Your earlier progress file could not be read ({why}), so it was kept as "
+                       f"{target.name} and a new progress file was started.")
+
+    # --- connections -------------------------------------------------------------------------
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        with _busy_is_store_busy(), \
+                closing(sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)) as conn:
+            conn.execute("PRAGMA foreign_keys = ON")
+            yield conn
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write: all of it or none of it. Creates the tables if the file has none yet."""
+        with self._connect() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+                    for statement in SCHEMA.split(";"):
+                        if statement.strip():
+                            conn.execute(statement)
+                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def _read(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        with self._transaction() as conn:         # a transaction also re-creates a lost file's tables
+            return conn.execute(sql, params).fetchall()
+
+    # --- answers and attempts ------------------------------------------------------------------
+
+    def new_attempt(self, lesson: str, total: int) -> int:
+        """Start an attempt at a quiz of ``total`` questions; its number is unique in the store."""
+        if not isinstance(total, int) or total < 0:
+            raise ValueError(f"total must be a whole number of questions, not {total!r}")
+        with self._transaction() as conn:
+            cursor = conn.execute("INSERT INTO attempts (lesson, total, started_at) VALUES (?, ?, ?)",
+                                  (str(lesson), total, now()))
+            return cursor.lastrowid
+
+    def record_answer(self, attempt: int, lesson: str, question: str, correct: bool,
+                      chosen: Sequence[str], answered_at: str | None = None) -> None:
+        """Record one answer, at ``answered_at`` (e.g. when it was checked) or now."""
+        if isinstance(chosen, str) or not all(isinstance(text, str) for text in chosen):
+            raise ValueError("chosen must be a list of answer texts")
+        with self._transaction() as conn:
+            if conn.execute("SELECT 1 FROM attempts WHERE number = ?", (attempt,)).fetchone() is None:
+                raise ValueError(f"attempt {attempt} is not in the progress file (was it reset?)")
+            conn.execute("INSERT INTO answers (attempt, lesson, question, correct, chosen, answered_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?)",
+                         (attempt, str(lesson), str(question), bool(correct),
+                          json.dumps(list(chosen), ensure_ascii=False), answered_at or now()))
+
+    def answers(self, lesson: str | None = None) -> list[Answer]:
+        """Every answer, in the order recorded (only ``lesson``'s if given)."""
+        where = "WHERE lesson = ?" if lesson is not None else ""
+        rows = self._read(f"SELECT lesson, question, attempt, correct, chosen, answered_at FROM answers "
+                          f"{where} ORDER BY id", () if lesson is None else (lesson,))
+        return [Answer(les, q, att, bool(ok), tuple(json.loads(chosen)), at) for les, q, att, ok, chosen, at in rows]
+
+    def attempts(self, lesson: str | None = None) -> list[Attempt]:
+        """Every attempt, in the order started, scored by the latest answer to each question."""
+        where = "WHERE a.lesson = ?" if lesson is not None else ""
+        rows = self._read(
+            "SELECT a.number, a.lesson, a.total, a.started_at, COUNT(l.id), COALESCE(SUM(l.correct), 0) "
+            f"FROM attempts a LEFT JOIN ({LATEST}) l ON l.attempt = a.number {where} "
+            "GROUP BY a.number ORDER BY a.number", () if lesson is None else (lesson,))
+        return [Attempt(*row) for row in rows]
+
+    # --- plans and the display name --------------------------------------------------------------
+
+    def save_plan(self, name: str, plan: dict) -> None:
+        """Keep a plan (a JSON-able dict) under ``name``; a plan of the same name is replaced."""
+        text = json.dumps(plan, ensure_ascii=False, sort_keys=True)
+        with self._transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO plans (name, plan, saved_at) VALUES (?, ?, ?)",
+                         (str(name), text, now()))
+
+    def plans(self) -> list[SavedPlan]:
+        """Saved plans, the most recently saved last."""
+        rows = self._read("SELECT name, plan, saved_at FROM plans ORDER BY rowid")
+        return [SavedPlan(name, json.loads(plan), at) for name, plan, at in rows]
+
+    def display_name(self) -> str:
+        rows = self._read("SELECT value FROM settings WHERE key = 'display_name'")
+        return rows[0][0] if rows else ""
+
+    def set_display_name(self, name: str) -> str:
+        """Store the name the learner wants on exported results (``lessons.kit.names.clean_name``: trimmed, spaces
+        made ordinary, direction controls and invisible characters taken out, at most 60 characters)."""
+        value = clean_name(name, NAME_LENGTH)
+        with self._transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('display_name', ?)", (value,))
+        return value
+
+    # --- starting again ----------------------------------------------------------------------------
+
+    def reset(self) -> Path:
+        """Copy the file to ``progress.sqlite3.backup-N`` (kept), then empty every table.
+
+        The copy is made while this write holds the lock, so it is exactly what was emptied. It is
+        written under a temporary name, flushed to disk and only then linked to its final name, which
+        never replaces an earlier backup: stopped at any moment, it leaves a whole backup or none.
+        Attempt numbers keep counting up, so they never repeat one in the backup.
+        """
+        with self._transaction() as conn:
+            while True:
+                try:
+                    backup = copy_atomically(self.path, _free_name(self.path, "backup"))
+                    break
+                except NameTaken:
+                    continue
+            for table in TABLES:
+                conn.execute(f"DELETE FROM {table}")
+        return backup
+
+    def location_text(self) -> str:
+        """Where the file is, with the home folder written as ``~`` (for showing on request only)."""
+        try:
+            return "~/" + self.path.relative_to(Path.home()).as_posix()
+        except ValueError:
+            return str(self.path)
+
+
+_stores: dict[Path, ProgressStore] = {}
+
+
+def open_default_store() -> ProgressStore:
+    """The store at ``default_path()``, opened once. Raises ``StoreBusy`` if another notebook is writing to
+    it (try again later), ``OSError`` or ``sqlite3.Error`` if it cannot be opened at all."""
+    path = default_path()
+    if path not in _stores:
+        _stores[path] = ProgressStore(path)
+    return _stores[path]
+
+
+def default_store() -> ProgressStore | None:
+    """``open_default_store()``, or None if it cannot be opened now (never raises)."""
+    try:
+        return open_default_store()
+    except (OSError, sqlite3.Error):
+        return None

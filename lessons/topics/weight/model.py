@@ -1,0 +1,256 @@
+"""Lesson 14: body mass index (BMI) and waist-to-height ratio, as pure functions.
+
+Units
+-----
+* ``units="metric"``: weight in kilograms, height in **metres**, waist in centimetres.
+* ``units="imperial"``: weight in pounds, height in **inches** (use ``height_in_inches(feet, inches)``
+  for feet and inches), waist in inches.
+
+Imperial values are converted exactly (1 lb = 0.45359237 kg, 1 in = 2.54 cm, the international
+definitions), so ``bmi(154, 69, "imperial")`` is the same number as the metric calculation.
+
+Invalid input (missing, not a number, zero, negative, or outside a sensible range for an adult)
+raises ``MeasurementError``, a ``ValueError`` whose message names the field and the allowed range.
+The ranges are plausibility limits chosen for this calculator, not medical thresholds.
+
+Categories follow NICE (CG189, 2022; now NG246) and the WHO: BMI under 18.5 underweight, 18.5 to 24.9
+healthy, 25 to 29.9 overweight, 30 or more obesity; NICE's lower thresholds for people from some ethnic
+backgrounds (overweight 23 to 27.4, obesity 27.5 or more); waist-to-height ratio 0.4 to 0.49 healthy,
+0.5 to 0.59 increased, 0.6 or more high. BMI is classified after rounding to one decimal place and the
+ratio after rounding to two, the precision in which the bands are written. A category's ``name``
+describes the number, never the person: "in the range NICE calls obesity", "in the healthy range".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from lessons.kit import inputs
+
+KG_PER_LB = 0.45359237  # exact, international avoirdupois pound (1959)
+CM_PER_INCH = 2.54      # exact, international inch (1959)
+UNITS = ("metric", "imperial")
+
+
+class MeasurementError(ValueError):
+    """A measurement is missing, not a number, or outside the allowed range. Names the field."""
+
+    def __init__(self, field: str, message: str):
+        self.field = field
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Limits:
+    field: str
+    unit: str
+    low: float
+    high: float
+
+    def describe(self) -> str:
+        return f"between {_fmt(self.low)} and {_fmt(self.high)} {self.unit}"
+
+
+# Plausibility limits for adults, in each unit system (imperial limits are about the metric ones).
+LIMITS = {
+    ("weight", "metric"): Limits("Weight", "kg", 20, 450),
+    ("weight", "imperial"): Limits("Weight", "lb", 44, 990),
+    ("height", "metric"): Limits("Height", "m", 0.5, 2.5),
+    ("height", "imperial"): Limits("Height", "inches", 20, 98),
+    ("height_cm", "metric"): Limits("Height", "cm", 50, 250),
+    ("feet", "imperial"): Limits("Height (feet)", "feet", 1, 8),
+    ("inches", "imperial"): Limits("Height (inches)", "inches", 0, 11.99),
+    ("waist", "metric"): Limits("Waist", "cm", 40, 250),
+    ("waist", "imperial"): Limits("Waist", "inches", 16, 98),
+}
+
+
+BMI_LIMITS = Limits("BMI", "kg/m²", 5, 150)  # the BMIs bmi_category classifies
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def round_half_up(value: float, places: int) -> float:
+    """Round as people do on paper (24.95 -> 25.0), not as floats do (Python gives 24.9)."""
+    return float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def check_units(units) -> str:
+    if units not in UNITS:
+        raise MeasurementError("Units", f"Units must be 'metric' or 'imperial', not {inputs.shown(units)}.")
+    return units
+
+
+def read_number(value, limits: Limits) -> float:
+    """A number inside ``limits`` from a number or a typed text, or a MeasurementError naming the field.
+
+    Typed text follows the course's rule (``lessons.kit.inputs.read_number``): spaces around it are fine, a
+    point or a comma for decimals ("70,5"), no thousands separator ("1,750" is unclear and refused).
+    """
+    field, allowed = limits.field, limits.describe()
+    try:
+        return inputs.read_number(value, field, limits.low, limits.high, unit=limits.unit,
+                                  allowed=f"Type a number {allowed}.")
+    except inputs.NumberError as problem:
+        kind, number, reason = problem.kind, problem.number, problem.reason
+    if kind == "empty":
+        raise MeasurementError(field, f"{field} is missing: type a number {allowed}.")
+    if kind == "not a number" and not isinstance(value, str):
+        raise MeasurementError(field, f"{field} must be a number {allowed}, not {inputs.shown(value)}.")
+    if kind == "not a number":
+        raise MeasurementError(field, f"{field}: {inputs.shown(value.strip())} is not a number. Type a number "
+                                      f"{allowed}, using digits only (for example 70 or 70.5). "
+                                      f"{inputs.NUMBER_RULE}")
+    if kind == "not finite":
+        raise MeasurementError(field, f"{field} must be an ordinary number {allowed}.")
+    if kind in ("too small", "too big"):
+        if number is not None and number <= 0 < limits.low:
+            raise MeasurementError(field, f"{field} must be more than zero: type a number {allowed}.")
+        hint = ""
+        if number is not None and field == "Height" and limits.unit == "m" and 50 <= number <= 250:
+            hint = f" Did you type centimetres? {number:g} cm is {number / 100:g} m."
+        elif number is not None and field == "Height" and limits.unit == "cm" and 0.5 <= number <= 2.5:
+            hint = f" Did you type metres? {number:g} m is {number * 100:g} cm."
+        said = f"{number:g}" if number is not None else inputs.shown(value)
+        raise MeasurementError(field, f"{field} {said} {limits.unit} is outside the range this calculator "
+                                      f"accepts: type a number {allowed}.{hint}")
+    raise MeasurementError(field, f"{field}: {reason}")
+
+
+def height_in_inches(feet, inches=0) -> float:
+    """Feet and inches as inches (5 ft 9 in -> 69). Inches may be empty or missing (taken as 0)."""
+    feet = read_number(feet, LIMITS["feet", "imperial"])
+    inches = 0.0 if inches is None or (isinstance(inches, str) and not inches.strip()) else \
+        read_number(inches, LIMITS["inches", "imperial"])
+    return feet * 12 + inches
+
+
+def pounds_to_kg(pounds: float) -> float:
+    return pounds * KG_PER_LB
+
+
+def inches_to_cm(inches: float) -> float:
+    return inches * CM_PER_INCH
+
+
+def to_metric(weight, height, units="metric") -> tuple[float, float]:
+    """(kilograms, metres) from checked input in either unit system."""
+    units = check_units(units)
+    weight = read_number(weight, LIMITS["weight", units])
+    height = read_number(height, LIMITS["height", units])
+    if units == "imperial":
+        return pounds_to_kg(weight), inches_to_cm(height) / 100
+    return weight, height
+
+
+def bmi(weight, height, units="metric") -> float:
+    """Body mass index: weight in kg divided by the square of height in m (not rounded).
+
+    >>> round(bmi(70, 1.75), 1)
+    22.9
+    """
+    kilograms, metres = to_metric(weight, height, units)
+    return kilograms / metres**2
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str         # underweight | healthy | overweight | obesity
+    name: str        # the range, as written on the result card: "in the range NICE calls obesity"
+    band: str        # the range in words
+    meaning: str     # what it means, in plain and kind words
+
+
+def _bands(lower_thresholds: bool) -> tuple[float, float]:
+    return (23.0, 27.5) if lower_thresholds else (25.0, 30.0)
+
+
+def bmi_category(value, lower_thresholds: bool = False) -> Category:
+    """The adult BMI category for a BMI value (classified after rounding to one decimal place).
+
+    ``lower_thresholds=True`` uses NICE's lower thresholds for people with a South Asian, Chinese,
+    other Asian, Middle Eastern, Black African or African-Caribbean family background.
+    """
+    value = read_number(value, BMI_LIMITS)
+    shown = round_half_up(value, 1)
+    over, obese = _bands(lower_thresholds)
+    top_healthy = f"{over - 0.1:.1f}"
+    if shown < 18.5:
+        return Category("underweight", "in the range NICE calls underweight", "below 18.5",
+                        "This is below the healthy range. A low weight can also affect health. If you have lost "
+                        "weight without trying, see a GP: weight loss you cannot explain always needs checking.")
+    if shown < over:
+        return Category("healthy", "in the healthy range", f"18.5 to {top_healthy}",
+                        "This is in the healthy range for most adults. BMI is only a rough guide: it cannot tell "
+                        "muscle from fat, so a waist measurement adds useful information.")
+    if shown < obese:
+        return Category("overweight", "in the range NICE calls overweight", f"{over:g} to {obese - 0.1:.1f}",
+                        "This is above the healthy range. Doctors use the word for a higher chance of some health "
+                        "problems, not for how anyone looks. BMI cannot tell muscle from fat, and even a small "
+                        "weight loss that you keep off can improve health.")
+    return Category("obesity", "in the range NICE calls obesity", f"{obese:g} or more",
+                    "Doctors use the word obesity as a medical term for a higher chance of some health problems, "
+                    "not to describe how anyone looks. Even a small weight loss that you keep off can improve "
+                    "health, and a GP or practice nurse can offer support.")
+
+
+def waist_to_height_ratio(waist, height, units="metric") -> float:
+    """Waist divided by height in the same unit (not rounded).
+
+    Metric: waist in cm and height in m. Imperial: both in inches.
+    """
+    units = check_units(units)
+    waist = read_number(waist, LIMITS["waist", units])
+    height = read_number(height, LIMITS["height", units])
+    if units == "metric":
+        height = height * 100  # metres to centimetres, like the waist
+    ratio = waist / height
+    if ratio >= 1.5:
+        raise MeasurementError("Waist", f"A waist of {_fmt(waist)} and a height of {_fmt(height)} give a ratio of "
+                                        f"{ratio:.2f}, which is not possible for an adult: check both numbers "
+                                        "and their units.")
+    return ratio
+
+
+@dataclass(frozen=True)
+class WaistBand:
+    key: str        # below | healthy | increased | high
+    name: str
+    band: str
+    meaning: str
+
+
+def waist_band(ratio) -> WaistBand:
+    """NICE's band for a waist-to-height ratio (classified after rounding to two decimal places)."""
+    ratio = read_number(ratio, Limits("Waist-to-height ratio", "", 0.1, 1.5))
+    shown = round_half_up(ratio, 2)
+    if shown < 0.4:
+        return WaistBand("below", "below the bands NICE lists", "below 0.4",
+                         "NICE's bands start at 0.4, so this calculator does not classify a lower ratio. "
+                         "Look at your BMI too.")
+    if shown < 0.5:
+        return WaistBand("healthy", "healthy", "0.4 to 0.49",
+                         "Your waist is less than half your height: NICE calls this healthy, with no increased "
+                         "health risk from fat around the middle.")
+    if shown < 0.6:
+        return WaistBand("increased", "increased", "0.5 to 0.59",
+                         "Your waist is half your height or more. NICE links this with an increased risk of "
+                         "health problems such as type 2 diabetes and heart disease; it is worth talking to a "
+                         "GP or practice nurse.")
+    return WaistBand("high", "high", "0.6 or more",
+                     "NICE links this with a further increased risk of health problems such as type 2 diabetes "
+                     "and heart disease; a GP or practice nurse can check your health and offer support.")
+
+
+def risk_with_odds_ratio(baseline_risk, odds_ratio) -> float:
+    """Turn an odds ratio into a risk, for a group whose risk without the factor is ``baseline_risk``.
+
+    Both risks are proportions (0.2 = 20 in 100). Used to show what an odds ratio means in people.
+    """
+    risk = read_number(baseline_risk, Limits("Baseline risk", "(a proportion)", 0.0001, 0.9999))
+    ratio = read_number(odds_ratio, Limits("Odds ratio", "", 0.01, 100))
+    odds = risk / (1 - risk) * ratio
+    return odds / (1 + odds)

@@ -1,1 +1,0 @@
-"""Widgets the notebooks display. Each is thin: the logic lives in pure functions."""
