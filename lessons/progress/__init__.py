@@ -3,3 +3,8 @@
 ``classroom_figures``, ``classroom_widget``) and the quiz exports for an LMS or Anki (``exports``).
 The answers themselves are saved by ``lessons.records``.
 """
+
+from lessons.progress.classroom_widget import ClassResultsWidget, QuizExportWidget
+from lessons.progress.dashboard import dashboard
+
+__all__ = ["ClassResultsWidget", "QuizExportWidget", "dashboard"]

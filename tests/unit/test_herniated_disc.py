@@ -15,12 +15,8 @@ from lessons.topics.herniated_disc.figures import (
     regression_figure,
     slr_accuracy_figure,
 )
-from lessons.topics.herniated_disc.widgets import (
-    HerniationExplorer,
-    herniation_card,
-    root_pressed,
-    where_felt,
-)
+from lessons.topics.herniated_disc.model import root_pressed, where_felt
+from lessons.topics.herniated_disc.widgets import HerniationExplorer, herniation_card
 
 PLOTLY = "application/vnd.plotly.v1+json"
 

@@ -21,8 +21,8 @@ from plotly.subplots import make_subplots
 from lessons.kit.palette import GROUP_COLOURS, OKABE_ITO, ROOT_COLOURS, base_layout, hide_axes
 from lessons.kit.tables import load_table
 
-if TYPE_CHECKING:  # only for type hints: the widget module imports this one
-    from lessons.topics.herniated_disc.widgets import Pressed
+if TYPE_CHECKING:  # only for type hints
+    from lessons.topics.herniated_disc.model import Pressed
 
 RING = GROUP_COLOURS["Discs"]          # annulus fibrosus
 CENTRE = OKABE_ITO["blue"]             # nucleus pulposus
