@@ -39,7 +39,7 @@ from lessons.kit.files import read_limited, write_atomically
 from lessons.kit.names import display_name, file_stem, match_key
 from lessons.progress.classroom import load_class
 from lessons.progress.classroom_widget import ClassResultsWidget, write_quiz_export
-from lessons.progress.dashboard import ProgressDashboard
+from lessons.progress.my_progress import ProgressDashboard
 from lessons.quiz.bank import load_bank
 from lessons.quiz.widget import QuizWidget
 from lessons.records.results import CSV_FIELDS, MAX_BYTES, csv_text, export_results, read_results, safe_file_name

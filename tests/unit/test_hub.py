@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from lessons.progress.dashboard import ProgressDashboard
+from lessons.progress.my_progress import ProgressDashboard
 from lessons.records import store
 from lessons.records.store import ProgressStore
 from tools.hub import class_links, nbgitpuller_link, repo_folder
