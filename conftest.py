@@ -7,7 +7,7 @@ folder is removed at the end.
 ``COURSE_OFFLINE=1`` with ``tests/offline`` on ``PYTHONPATH`` makes every Python process the
 session starts (nbval's kernels, the JupyterLab server of the browser tests and its kernels)
 refuse any connection that is not to this machine: the strict nbval run is the offline test of
-every notebook (tests/offline/sitecustomize.py, tests/unit/test_offline.py).
+every notebook (tests/offline/sitecustomize.py, tests/course/test_offline.py).
 """
 
 from __future__ import annotations

@@ -112,9 +112,9 @@ def test(extra: list[str]) -> int:
     ensure_chromium()
     os.chdir(ROOT)
     steps = [
-        [python, "-m", "ruff", "check", "course.py", "conftest.py", "lessons", "tests"],
+        [python, "-m", "ruff", "check", "course.py", "conftest.py", "lessons", "tools", "tests"],
         [python, "-m", "tools.authoring", "sync", "--check"],
-        [python, "-m", "pytest", "tests/unit", "notebooks", "teachers", "tests/browser",
+        [python, "-m", "pytest", "tests", "notebooks", "teachers",
          "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg",
          "-p", "no:cacheprovider", *extra],
     ]

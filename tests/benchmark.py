@@ -5,7 +5,7 @@ takes to load 30, 300 and 3000 learners' results (``tests/benchmark_class_result
 
 Run with ``python3 course.py bench``. It prints numbers and never fails on them: targets are
 shown beside the numbers (under 5 s cold, under 1 MB) for the reader to judge. The readability
-limits are checked by tests/unit/test_readability.py, not here.
+limits are checked by tests/tools/test_readability.py, not here.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ ROOT_PATTERNS = {"L4": "/", "L5": ".", "S1": "x"}  # fill patterns: a second cue
 
 # The only other colours a figure may use: ink, greys and pale tints for text, outlines, grid lines,
 # the body and bone outlines and "not marked" parts. None of them carries a meaning on its own.
-# tests/unit/test_accessibility.py checks every committed figure against OKABE_ITO, GROUP_COLOURS,
+# tests/course/test_accessibility.py checks every committed figure against OKABE_ITO, GROUP_COLOURS,
 # ROOT_COLOURS and these.
 NEUTRALS = {
     "white": "#FFFFFF",

@@ -40,9 +40,9 @@ def imports_of(path: Path, modules=MODULES) -> set[str]:
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names = [f"{node.module}.{alias.name}" for alias in node.names]
             found.update(name for name in names if name in modules)
-            if node.module in modules and not all(name in modules for name in names):
-                found.add(node.module)
-            elif node.module.startswith(("lessons", "tools")) and node.module not in modules:
+            attribute_of_a_module = node.module in modules and not all(name in modules for name in names)
+            outside_the_package = node.module.startswith(("lessons", "tools")) and node.module not in modules
+            if attribute_of_a_module or outside_the_package:
                 found.add(node.module)
         elif isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names if alias.name.startswith(("lessons", "tools")))
@@ -89,9 +89,9 @@ def problems(graph: dict[str, set[str]]) -> list[str]:
                     why = f"topic {mine} imports {theirs}, which is not an earlier lesson"
                 elif target.count(".") == 2:
                     why = f"imports the notebook exports of {theirs} instead of the module it needs"
-            elif topic_of(module) and topic_of(module) == topic_of(target):
-                if rank_in_topic(target) > rank_in_topic(module):
-                    why = "imports upward inside its topic (model < figures < widgets < __init__)"
+            elif topic_of(module) and topic_of(module) == topic_of(target) \
+                    and rank_in_topic(target) > rank_in_topic(module):
+                why = "imports upward inside its topic (model < figures < widgets < __init__)"
             if why:
                 found.append(f"{module} -> {target}: {why}")
     return found

@@ -27,7 +27,7 @@ from lessons.topics.planner.export import html_sheet
 from lessons.topics.planner.plan import PlanItem, PlanRequest, make_plan
 from lessons.topics.planner.widgets import item_card_html, plan_cards_html
 
-REPO = Path(__file__).parents[2]
+REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb")) + sorted((REPO / "teachers").glob("*.ipynb"))
 SVGS = sorted((REPO / "assets").rglob("*.svg")) + sorted((REPO / "lessons").rglob("*.svg"))
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"

@@ -46,8 +46,8 @@ from lessons.records.results import CSV_FIELDS, MAX_BYTES, csv_text, export_resu
 from lessons.records.store import ENV_VAR, ProgressStore
 from lessons.topics.planner.export import export_plan
 from lessons.topics.planner.plan import PlanRequest, make_plan
-from tests.unit.test_classroom import ana, ben, learner_doc
-from tests.unit.test_quiz import GOOD_BANK
+from tests.progress.test_classroom import ana, ben, learner_doc
+from tests.quiz.test_quiz import GOOD_BANK
 
 ROOT = Path(__file__).resolve().parents[2]
 RLO = "\u202e"

@@ -38,7 +38,7 @@ from lessons.topics.posture import model as niosh
 from lessons.topics.posture import widgets as posture_widget
 from lessons.topics.weight import model as weight
 from lessons.topics.weight import widgets as weight_widget
-from tests.unit.test_quiz import GOOD_BANK
+from tests.quiz.test_quiz import GOOD_BANK
 
 ROOT = Path(__file__).resolve().parents[2]
 MAX_MESSAGE = 500       # characters: a message says what is wrong, it does not repeat the input

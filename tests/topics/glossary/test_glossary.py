@@ -14,7 +14,7 @@ from lessons.kit.data import ContentError, validate
 from lessons.topics.glossary import model as glossary
 from tools import authoring, readability
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 NOTEBOOK = ROOT / "notebooks" / "glossary.ipynb"
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 MAX_EXPLANATION_GRADE = 9.0

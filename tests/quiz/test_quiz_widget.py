@@ -9,7 +9,7 @@ import pytest
 from lessons.quiz.bank import load_bank
 from lessons.quiz.widget import QuizWidget, quiz
 from lessons.records.store import ENV_VAR, ProgressStore
-from tests.unit.test_quiz import GOOD_BANK
+from tests.quiz.test_quiz import GOOD_BANK
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from lessons.kit import course
 from lessons.kit.palette import OKABE_ITO
 from lessons.kit.widget import escape
 from lessons.progress import my_progress as dash
-from lessons.progress.my_progress import NO_SCORES, NO_STORE, ProgressDashboard, dashboard, lesson_link_html
 from lessons.progress.figures import STATUS_STYLE, history_figure, progress_figure
+from lessons.progress.my_progress import NO_SCORES, NO_STORE, ProgressDashboard, dashboard, lesson_link_html
 from lessons.progress.summary import (
     COMPLETED,
     NOT_STARTED,
