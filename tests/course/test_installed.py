@@ -33,7 +33,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 OFFLINE_GUARD = ROOT / "tests" / "offline"
-SOURCES = ("pyproject.toml", "README.md", "LICENSE", "lessons")
+SOURCES = ("pyproject.toml", "README.md", "LICENSE", "lessons", "tools")   # tools/ is there but not packaged
 
 
 def build_wheel(out: Path, source: Path = ROOT) -> Path:
@@ -95,6 +95,9 @@ def test_every_runtime_file_is_in_the_wheel(tmp_path):
               and "__pycache__" not in path.parts]
     assert len(wanted) > 150
     assert [name for name in wanted if name not in names] == []
+    # The authoring and publishing tools stay in the repository: learners do not install them.
+    assert (ROOT / "tools" / "site.py").is_file()
+    assert [name for name in names if name.startswith(("tools/", "tests/"))] == []
 
 
 def test_the_wheel_misses_a_file_that_is_not_package_data(tmp_path):
@@ -107,8 +110,9 @@ def test_the_wheel_misses_a_file_that_is_not_package_data(tmp_path):
         else:
             shutil.copy2(ROOT / name, source / name)
     pyproject = (source / "pyproject.toml").read_text(encoding="utf-8")
-    assert '"content/tables/*.csv",' in pyproject
-    (source / "pyproject.toml").write_text(pyproject.replace('"content/tables/*.csv",', ""), encoding="utf-8")
+    assert '"topics/*/content/tables/*.csv",' in pyproject
+    (source / "pyproject.toml").write_text(pyproject.replace('"topics/*/content/tables/*.csv",', ""),
+                                           encoding="utf-8")
     names = zipfile.ZipFile(build_wheel(tmp_path / "out", source)).namelist()
     assert "lessons/topics/herniated_disc/content/tables/chiu_2015_disc_regression.yml" in names
     assert "lessons/topics/herniated_disc/content/tables/chiu_2015_disc_regression.csv" not in names
