@@ -12,6 +12,7 @@ its template must use, no more and no fewer. Every other string must have no bra
 when the file is loaded, never a ``KeyError`` when a learner presses a button.
 
 ``fill(template, **values)`` fills a template in (``str.format``: ``{start:%A %d %B %Y}`` formats a date).
+The names are checked when the file is loaded; a format after the colon is not (it depends on the value).
 """
 
 from __future__ import annotations
