@@ -4,6 +4,10 @@ The rules live in ``lessons.progress.summary`` and the charts in ``lessons.progr
 pieces are the pure ``*_html`` functions below. Everything a learner typed is escaped. A store that
 cannot be read, a file that cannot be written: a message in the widget, never a traceback. The store's
 location is shown only when asked for, so a saved notebook never holds a path.
+
+What the page says is content: ``lessons/progress/content/my_progress.yml``, read by ``progress_texts``
+(checked against its schema; ``plans_lesson`` must be in the course map and every template must use
+exactly its ``{fields}``). Button captions, section headings and error messages stay here.
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import ipywidgets as widgets
 
-from lessons.kit import course
+from lessons.kit import course, data, prose
 from lessons.kit.names import clean_name, display_name
 from lessons.kit.widget import FEEDBACK_STYLE, CourseWidget, escape, feedback_html, show_figure
 from lessons.progress.figures import history_figure, progress_figure
@@ -24,17 +30,71 @@ from lessons.quiz.assessment import REVISIT_THRESHOLD
 
 STORE_ERRORS = (OSError, ValueError, sqlite3.Error)
 MAX_NAME = 60
-NO_STORE = ("Your progress cannot be kept on this computer.",
-            "The progress file could not be opened (for example, its folder cannot be written to). The lessons "
-            "and quizzes still work, but your answers are not saved. To keep them in another file, set the "
-            "BACKPAIN_PROGRESS_DB environment variable to that file before starting JupyterLab.")
-NO_SCORES = "No quiz scores yet. Answer a lesson's “Check yourself” quiz and press Refresh to see them here."
-DOWNLOAD_HELP = ("To download it, find it in JupyterLab's file browser (the folder icon on the left), "
-                 "right-click it and choose Download. On Binder this is the only way to keep your progress: "
-                 "the session and everything in it is deleted when it ends.")
+TEXTS_FILE = Path(__file__).parent / "content" / "my_progress.yml"
+TEMPLATES = {"name_shortened": {"limit"}, "completed": {"done", "total"}, "next_new": {"lesson"},
+             "next_started": {"lesson"}, "revisit": {"percent"}, "no_plans": {"lesson"}, "reset_done.text": {"backup"}}
 LINK_STYLE = "color:#0072B2;text-decoration:underline"   # a link looks like one in a widget, not by colour only
 CELL = 'style="padding:2px 16px 2px 0;text-align:left"'
 _MARKDOWN_LINK = re.compile(r"^\[(?P<text>[^\]]+)\]\((?P<href>[^)]+)\)$")
+
+
+@dataclass(frozen=True)
+class Message:
+    headline: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ProgressTexts:
+    """What the page says (see my_progress.yml); the templates' fields are in ``TEMPLATES``."""
+
+    no_store: Message
+    name_intro: str
+    type_name_first: str
+    name_shortened: str
+    completed: str
+    no_scores: str
+    next_new: str
+    next_started: str
+    all_done: str
+    well_done: str
+    revisit_heading: str
+    revisit: str
+    no_plans: str
+    plans_lesson: str
+    download_help: str
+    reset_question: Message
+    nothing_deleted: str
+    reset_done: Message
+    location: str
+
+
+def progress_texts(path: Path | str | None = None) -> ProgressTexts:
+    """What the page says, validated; the shipped file unless ``path`` is given."""
+    return _progress_texts(str((Path(path) if path is not None else TEXTS_FILE).resolve()))
+
+
+@cache
+def _progress_texts(path_text: str) -> ProgressTexts:
+    path = Path(path_text)
+    document = prose.load(path, "my_progress", TEMPLATES)
+    try:
+        course.lesson(document["plans_lesson"])
+    except KeyError:
+        raise data.ContentError(data.display_name(path), f"{document['plans_lesson']!r} is not a lesson of "
+                                "lessons/kit/content/course.yml", field="plans_lesson") from None
+    messages = {key: Message(**value) for key, value in document.items() if isinstance(value, dict)}
+    return ProgressTexts(**{**document, **messages})
+
+
+def __getattr__(name: str):
+    """``NO_STORE`` (headline, text) and ``NO_SCORES``, read from my_progress.yml."""
+    if name == "NO_STORE":
+        texts = progress_texts()
+        return texts.no_store.headline, texts.no_store.text
+    if name == "NO_SCORES":
+        return progress_texts().no_scores
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def lesson_link_html(file: str) -> str:
@@ -54,29 +114,30 @@ def progress_html(progress) -> str:
         f"<td {CELL}>{f'{item.right} of {item.questions}' if item.questions else '–'}</td></tr>"
         for item in progress)
     done = sum(item.status == COMPLETED for item in progress)
-    return (f"<p>You have completed {done} of {len(progress)} lessons.</p>"
+    return (f"<p>{prose.fill(progress_texts().completed, done=done, total=len(progress))}</p>"
             f'<table class="course-progress-table"><thead><tr><th {CELL}>Lesson</th><th {CELL}>Status</th>'
             f"<th {CELL}>Questions ever answered right</th></tr></thead><tbody>{rows}</tbody></table>")
 
 
 def next_html(steps, progress, threshold: float = REVISIT_THRESHOLD) -> str:
+    texts = progress_texts()
     status = {item.file: item.status for item in progress}
     if steps.next_lesson is None:
-        lines = ["<p><strong>You have completed every lesson.</strong> Well done!</p>"]
+        lines = [f"<p><strong>{texts.all_done}</strong> {texts.well_done}</p>"]
     else:
-        verb = "Start" if status.get(steps.next_lesson) == NOT_STARTED else "Carry on with"
-        lines = [f"<p><strong>Next:</strong> {verb} {lesson_link_html(steps.next_lesson)} "
-                 "(the first lesson you have not completed).</p>"]
+        template = texts.next_new if status.get(steps.next_lesson) == NOT_STARTED else texts.next_started
+        lines = [f"<p><strong>Next:</strong> {prose.fill(template, lesson=lesson_link_html(steps.next_lesson))}</p>"]
     if steps.revisit:
         items = "".join(f"<li>{lesson_link_html(file)}</li>" for file in steps.revisit)
-        lines.append(f"<p><strong>Worth another look</strong> (your latest quiz score there was below "
-                     f"{round(100 * threshold)}%):</p><ul>{items}</ul>")
+        lines.append(f"<p><strong>{texts.revisit_heading}</strong> "
+                     f"{prose.fill(texts.revisit, percent=round(100 * threshold))}</p><ul>{items}</ul>")
     return '<div class="course-progress-next" role="status">' + "".join(lines) + "</div>"
 
 
 def plans_html(plans) -> str:
     if not plans:
-        return f"<p>No saved plans yet. Make one in {lesson_link_html('12_stretching_planner')}.</p>"
+        texts = progress_texts()
+        return f"<p>{prose.fill(texts.no_plans, lesson=lesson_link_html(texts.plans_lesson))}</p>"
     return "<ul>" + "".join(f"<li>{escape(plan.name)}</li>" for plan in plans) + "</ul>"
 
 
@@ -85,7 +146,7 @@ def saved_file_html(where: str) -> str:
     return (f'<div class="course-feedback course-feedback-right" role="status" aria-live="polite" '
             f'style="{FEEDBACK_STYLE["right"]}"><strong>✔ Saved '
             f'<a href="{escape(where)}" style="{LINK_STYLE}">{escape(where)}</a></strong>'
-            f"<p>{escape(DOWNLOAD_HELP)}</p></div>")
+            f"<p>{escape(progress_texts().download_help)}</p></div>")
 
 
 def _button(description: str, tooltip: str, action, **style) -> widgets.Button:
@@ -103,8 +164,9 @@ class ProgressDashboard(CourseWidget):
     def __init__(self, store, export_folder: Path | str = "exports", threshold: float = REVISIT_THRESHOLD):
         self.store, self.export_folder, self.threshold = store, export_folder, threshold
         self.status = widgets.HTML()
+        texts = progress_texts()
         if store is None:
-            self.status.value = feedback_html(False, *NO_STORE)
+            self.status.value = feedback_html(False, texts.no_store.headline, texts.no_store.text)
             super().__init__([self.status])
             self.add_class("course-progress-dashboard")
             return
@@ -128,7 +190,7 @@ class ProgressDashboard(CourseWidget):
                                   self.refresh, icon="refresh"),
                           _button("Where is my progress kept?", "Show the file your progress is saved in",
                                   self.show_location)]), self.where_message,
-            h("<h4>Your name</h4><p>Optional: it goes on the files you export.</p>"),
+            h(f"<h4>Your name</h4><p>{texts.name_intro}</p>"),
             widgets.HBox([self.name_box, _button("Save name", "Save your name", self.save_name)]), self.name_message,
             h("<h4>Progress per lesson</h4>"), self.progress_table, self.progress_chart,
             h("<h4>Quiz score history</h4>"), self.history_message, self.history_chart,
@@ -165,7 +227,7 @@ class ProgressDashboard(CourseWidget):
             self.history_message.value = ""
             show_figure(self.history_chart, history_figure(history, self.threshold))
         else:
-            self.history_message.value = feedback_html(None, NO_SCORES)
+            self.history_message.value = feedback_html(None, progress_texts().no_scores)
             self.history_chart.outputs = ()
         self.next_card.value = next_html(next_steps(progress, history, self.threshold), progress, self.threshold)
         self.plans.value = plans_html(plans)
@@ -173,7 +235,7 @@ class ProgressDashboard(CourseWidget):
     def save_name(self) -> None:
         typed = self.name_box.value.strip()
         if not typed:
-            self.name_message.value = feedback_html(False, "Type a name first, then press Save name.")
+            self.name_message.value = feedback_html(False, progress_texts().type_name_first)
             return
         try:
             stored = self.store.set_display_name(typed)
@@ -181,7 +243,7 @@ class ProgressDashboard(CourseWidget):
             self.name_message.value = feedback_html(False, "Your name could not be saved.", str(error))
             return
         shortened = len(clean_name(typed, limit=len(typed))) > MAX_NAME
-        note = (f"Names are kept to {MAX_NAME} characters, so it was shortened.",) if shortened else ()
+        note = (prose.fill(progress_texts().name_shortened, limit=MAX_NAME),) if shortened else ()
         self.name_message.value = feedback_html(True, f"Saved your name: {stored}", notes=note)
         self.refresh()
 
@@ -203,13 +265,12 @@ class ProgressDashboard(CourseWidget):
 
     def ask_reset(self) -> None:
         self.confirm_row.layout.display = "flex"
-        self.reset_message.value = feedback_html(None, "Delete all your saved progress?",
-                                                 "Your answers, scores, name and saved plans are removed. "
-                                                 "A copy of the file is kept first.")
+        question = progress_texts().reset_question
+        self.reset_message.value = feedback_html(None, question.headline, question.text)
 
     def cancel_reset(self) -> None:
         self.confirm_row.layout.display = "none"
-        self.reset_message.value = feedback_html(None, "Nothing was deleted.")
+        self.reset_message.value = feedback_html(None, progress_texts().nothing_deleted)
 
     def reset(self) -> Path | None:
         self.confirm_row.layout.display = "none"
@@ -218,10 +279,8 @@ class ProgressDashboard(CourseWidget):
         except STORE_ERRORS as error:
             self.reset_message.value = feedback_html(False, "Your progress could not be reset.", str(error))
             return None
-        self.reset_message.value = feedback_html(
-            True, "Your progress was deleted.",
-            f"A copy was kept first, in the file {backup.name} next to your progress file "
-            "(press “Where is my progress kept?” to see that folder).")
+        done = progress_texts().reset_done
+        self.reset_message.value = feedback_html(True, done.headline, prose.fill(done.text, backup=backup.name))
         self.name_message.value = self.export_message.value = ""
         self.refresh()
         return backup
@@ -231,7 +290,7 @@ class ProgressDashboard(CourseWidget):
             where = self.store.location_text()
         except STORE_ERRORS as error:
             where = str(error)
-        self.where_message.value = feedback_html(None, "Your progress is kept in this file:", where)
+        self.where_message.value = feedback_html(None, progress_texts().location, where)
 
 
 def dashboard(store=None, export_folder: Path | str = "exports") -> ProgressDashboard:

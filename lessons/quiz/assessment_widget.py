@@ -5,15 +5,20 @@ It looks like a lesson quiz (class ``course-quiz``, one ``course-question`` per 
 scoring and "revisit" rule are pure functions in ``lessons.quiz.assessment``; the card text is the pure
 ``results_card`` below, and the chart is ``lessons.quiz.figures.results_figure``. Checked
 answers are saved in the progress store as lesson ``19_final_assessment``, as a lesson quiz saves them.
+What the widget says around the questions is content: ``lessons/quiz/content/final_assessment.yml``, read
+by ``assessment_texts`` (checked against its schema; every template must use exactly its ``{fields}``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import ipywidgets as widgets
 
-from lessons.kit import course
+from lessons.kit import course, prose
 from lessons.kit.widget import CARD_STYLE, CourseWidget, escape, feedback_html, show_figure
 from lessons.quiz.assessment import (
     DEFAULT_SEED,
@@ -32,7 +37,41 @@ from lessons.quiz.figures import lesson_name, results_figure
 from lessons.quiz.widget import ProgressRecorder, QuestionWidget, SharedModels, score_html
 from lessons.records.store import ProgressStore
 
-START_RESULTS = "Answer as many questions as you like, then press Show my results."
+TEXTS_FILE = Path(__file__).parent / "content" / "final_assessment.yml"
+TEMPLATES = {"intro": {"questions", "lessons"}, "score": {"correct", "total"}, "answered": {"answered", "total"},
+             "revisit": {"percent"}, "no_revisit": {"percent"}}
+
+
+@dataclass(frozen=True)
+class AssessmentTexts:
+    """What the widget says (see final_assessment.yml); the templates' fields are in ``TEMPLATES``."""
+
+    intro: str
+    start_results: str
+    score: str
+    answered: str
+    unanswered: str
+    revisit_heading: str
+    revisit: str
+    no_revisit_heading: str
+    no_revisit: str
+
+
+def assessment_texts(path: Path | str | None = None) -> AssessmentTexts:
+    """What the widget says, validated; the shipped file unless ``path`` is given."""
+    return _assessment_texts(str((Path(path) if path is not None else TEXTS_FILE).resolve()))
+
+
+@cache
+def _assessment_texts(path_text: str) -> AssessmentTexts:
+    return AssessmentTexts(**prose.load(Path(path_text), "final_assessment", TEMPLATES))
+
+
+def __getattr__(name: str):
+    """``START_RESULTS``, read from final_assessment.yml."""
+    if name == "START_RESULTS":
+        return assessment_texts().start_results
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def lesson_link_html(lesson_file: str) -> str:
@@ -53,18 +92,19 @@ def results_card(scores: dict[str, LessonScore], threshold: float = REVISIT_THRE
     total = sum(s.total for s in scores.values())
     revisit = lessons_to_revisit(scores, limit)
     percent = round(100 * limit)
-    lines = [f"<p><strong>You got {correct} of {total} questions right</strong> "
-             f"({answered} of {total} answered).</p>"]
+    texts = assessment_texts()
+    lines = [f"<p><strong>{prose.fill(texts.score, correct=correct, total=total)}</strong> "
+             f"{prose.fill(texts.answered, answered=answered, total=total)}</p>"]
     if answered < total:
-        lines.append(f"<p>{escape('Questions you have not answered count as not correct.')}</p>")
+        lines.append(f"<p>{escape(texts.unanswered)}</p>")
     if revisit:
         items = "".join(f"<li>{lesson_link_html(f)}: {scores[f].correct} of {scores[f].total} correct</li>"
                         for f in revisit)
-        lines.append(f"<p><strong>Lessons to revisit</strong> (less than {percent}% of their questions "
-                     f"right):</p><ul>{items}</ul>")
+        lines.append(f"<p><strong>{texts.revisit_heading}</strong> {prose.fill(texts.revisit, percent=percent)}"
+                     f"</p><ul>{items}</ul>")
     else:
-        lines.append(f"<p><strong>No lessons to revisit:</strong> you got at least {percent}% of every "
-                     "lesson's questions right.</p>")
+        lines.append(f"<p><strong>{texts.no_revisit_heading}</strong> "
+                     f"{prose.fill(texts.no_revisit, percent=percent)}</p>")
     return (f'<div class="course-card course-assessment-results" role="status" style="{CARD_STYLE}">'
             f"<h4>Your results</h4>{''.join(lines)}</div>")
 
@@ -83,9 +123,9 @@ class FinalAssessment(CourseWidget):
         self.progress = ProgressRecorder(FINAL_ASSESSMENT, len(self.drawn), store)
         self.shared = SharedModels()
         n_lessons = len({lesson_file for lesson_file, _ in self.drawn})
-        self.heading = widgets.HTML(
-            f"<h3>Final assessment</h3><p>{len(self.drawn)} questions from {n_lessons} lessons, "
-            "in mixed order. Each question says which lesson it comes from.</p>")
+        texts = assessment_texts()
+        intro = prose.fill(texts.intro, questions=len(self.drawn), lessons=n_lessons)
+        self.heading = widgets.HTML(f"<h3>Final assessment</h3><p>{intro}</p>")
         self.questions = [self._question(lesson_file, question, number)
                           for number, (lesson_file, question) in enumerate(self.drawn, start=1)]
         self.score_label = widgets.HTML(self._score_html())
@@ -93,7 +133,7 @@ class FinalAssessment(CourseWidget):
                                              tooltip="Show your score by lesson and the lessons to revisit",
                                              layout=widgets.Layout(width="auto"))
         self.results_button.on_click(lambda _button: self.show_results())
-        self.card = widgets.HTML(feedback_html(None, START_RESULTS))
+        self.card = widgets.HTML(feedback_html(None, texts.start_results))
         self.figure = widgets.Output()
         super().__init__([self.heading, *self.questions, self.score_label, self.results_button,
                           self.card, self.figure])

@@ -12,6 +12,9 @@ The calendar has one event per session (sessions per week x weeks) on the chosen
 start date the caller gives. Nothing depends on the clock: the UIDs are hashes of the plan and the
 session's number, and DTSTAMP is midnight (UTC) of the start date, so the same plan and start date
 always give the same bytes.
+
+The sheets' sentences (the not-advice line, the week-by-week note) are content:
+``lessons/topics/planner/content/plan_sheet.yml``, read by ``lessons.topics.planner.texts.sheet_texts``.
 """
 
 from __future__ import annotations
@@ -29,7 +32,6 @@ from lessons.kit.inputs import shown
 from lessons.kit.widget import escape
 from lessons.topics.planner.catalogue import PICTURE_DIR
 from lessons.topics.planner.plan import (
-    DOSE_NOTE,
     LEVEL_LABELS,
     PHASE_LABELS,
     POSITION_LABELS,
@@ -39,17 +41,12 @@ from lessons.topics.planner.plan import (
     WeekPlan,
     duration,
 )
+from lessons.topics.planner.texts import plan_notes, sheet_texts
 
 EXPORT_FOLDER = "exports"
 FORMATS = {"html": "printable sheet (HTML)", "md": "Markdown sheet", "csv": "table (CSV)",
            "ics": "calendar (iCalendar)"}
 DEFAULT_TIME = time(18, 0)
-NOT_ADVICE = ("Made with the stretching-routine planner, lesson 12 of the Back Pain & Leg Pain course. This is "
-              "education, not medical advice: a physiotherapist or doctor who examines you can tailor exercise "
-              "to you.")
-WEEKS_NOTE = ("The session stays the same length. The rest between holds and sets gets shorter every two weeks "
-              "and the time saved goes into more holds and sets. The numbers are holds or sets (minutes for a "
-              "timed activity such as walking).")
 CSV_COLUMNS = ("week", "days", "rest_between_sets", "phase", "order", "exercise_id", "exercise", "position",
                "sets", "set_seconds", "rest_seconds", "item_seconds", "dose")
 
@@ -189,11 +186,12 @@ def markdown_sheet(plan: Plan, details: bool = True) -> str:
     """The plan as a Markdown sheet: safety first, week 1's session, the weeks, how to do each exercise.
 
     ``details=False`` stops after the week-by-week table (a short preview for the notebook)."""
-    first = plan.weeks[0]
-    lines = [f"# {md_escape(plan.title)}", "", md_escape(plan.summary), "", f"*{md_escape(NOT_ADVICE)}*", "",
+    first, texts = plan.weeks[0], sheet_texts()
+    lines = [f"# {md_escape(plan.title)}", "", md_escape(plan.summary), "", f"*{md_escape(texts.not_advice)}*", "",
              "## Safety first", ""]
     lines += [f"- {md_escape(note.text)}" for note in plan.notes]
-    lines += ["", f"## Your session (week 1): {duration(first.total_seconds)}", "", md_escape(DOSE_NOTE), ""]
+    lines += ["", f"## Your session (week 1): {duration(first.total_seconds)}", "", md_escape(plan_notes().dose_note),
+              ""]
     for phase, label in PHASE_LABELS.items():
         items = first.items_in(phase)
         if not items:
@@ -204,7 +202,7 @@ def markdown_sheet(plan: Plan, details: bool = True) -> str:
             lines.append(f"{number}. **{name}** ({position.lower()}): {dose}. {purpose}")
         lines.append("")
     lines += ["## Week by week", "",
-              md_escape(WEEKS_NOTE), ""]
+              md_escape(texts.weeks_note), ""]
     header = "| Exercise | " + " | ".join(f"Wk {week.number}" for week in plan.weeks) + " |"
     lines += [header, "|---|" + "---|" * len(plan.weeks)]
     for ex in plan.exercises:
@@ -272,19 +270,19 @@ def item_html(item: PlanItem, number: int, heading: str = "h4") -> str:
 
 def html_sheet(plan: Plan) -> str:
     """A complete, printable HTML page (no scripts, no network: pictures are data URIs)."""
-    first = plan.weeks[0]
+    first, texts = plan.weeks[0], sheet_texts()
     parts = [f"<h1>{escape(plan.title)}</h1>", f"<p>{escape(plan.summary)}</p>",
-             f"<p><em>{escape(NOT_ADVICE)}</em></p>", '<section class="safety"><h2>Safety first</h2><ul>']
+             f"<p><em>{escape(texts.not_advice)}</em></p>", '<section class="safety"><h2>Safety first</h2><ul>']
     parts += [f"<li>{escape(note.text)}</li>" for note in plan.notes]
     parts += ["</ul></section>", f"<h2>Your session (week 1): {escape(duration(first.total_seconds))}</h2>",
-              f"<p>{escape(DOSE_NOTE)}</p>"]
+              f"<p>{escape(plan_notes().dose_note)}</p>"]
     for phase, label in PHASE_LABELS.items():
         items = first.items_in(phase)
         if items:
             parts.append(f"<h3>{escape(label)}: {escape(duration(first.phase_seconds(phase)))}</h3>")
             parts += [item_html(item, number) for number, item in enumerate(items, start=1)]
     parts += ["<h2>Week by week</h2>",
-              f"<p>{escape(WEEKS_NOTE)} Tick a box for each session you do.</p>",
+              f"<p>{escape(texts.weeks_note)} {escape(texts.tick_note)}</p>",
               "<table><caption>Sets each week</caption><thead><tr><th scope='col'>Exercise</th>"
               + "".join(f"<th scope='col'>Week {week.number}</th>" for week in plan.weeks) + "</tr></thead><tbody>"]
     for ex in plan.exercises:
@@ -333,7 +331,8 @@ def session_description(plan: Plan, week: WeekPlan) -> str:
             lines.append(f"{label}:")
             lines += [f"- {item.exercise.name}: {item.dose}" + (f" ({item.exercise.cue})" if item.exercise.cue else "")
                       for item in items]
-    lines += ["", "This week: " + " ".join(plan.changes(week.number)), "", plan.notes[0].text, "", NOT_ADVICE]
+    lines += ["", "This week: " + " ".join(plan.changes(week.number)), "", plan.notes[0].text, "",
+              sheet_texts().not_advice]
     return "\n".join(lines)
 
 

@@ -49,7 +49,8 @@ The rules (the lesson explains them in plain words):
    triage file, ``lessons/kit/content/red_flags.yml``), how to pace, and a note for the chosen problem; a
    plan with a forward-bending exercise (``spine: flexion``) adds the thin-bones caution; every
    exercise with ``balance: high`` carries the catalogue's balance cue (``Exercise.cue``) wherever the
-   plan is shown or exported.
+   plan is shown or exported. The notes' words, sign ids and sources are in
+   ``lessons/topics/planner/content/plan_notes.yml`` (``lessons.topics.planner.texts.plan_notes``).
 """
 
 from __future__ import annotations
@@ -60,7 +61,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lessons.kit.inputs import NumberError, read_number, shown
+from lessons.kit.prose import fill
 from lessons.topics.planner.catalogue import LEVELS, PHASES, POSITIONS, PROBLEMS, Exercise, load_catalogue, safety_texts
+from lessons.topics.planner.texts import plan_notes
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MINUTES_RANGE = (5, 60)
@@ -100,45 +103,22 @@ FIELD_LABELS = {
     "weeks": "Weeks of plan",
     "days": "Days",
 }
-DOSE_NOTE = ("Do the number of holds or sets shown in bold: it is set for your plan, so it may differ from the "
-             "number in an exercise's steps.")
 REST_WORDS = {8: "twice the usual rest", 7: "1.75 times the usual rest", 6: "1.5 times the usual rest",
               5: "1.25 times the usual rest", 4: "the usual rest"}
 
-# Safety notes: the text and the reference ids (lessons/**/content/references.yml) it rests on.
-# The stop rule's warning signs: ids of the triage file, which gives their wording and how fast to get help.
-STOP_SIGNS = ("saddle-numbness", "bladder-bowel", "new-weakness", "new-numbness", "fever", "worse-over-time")
-STOP_SOURCES = ("rjah-low-back-pain-leaflet", "nhs-borders-low-back-pain", "bridgwater-bay-back-pain")
-PACE_NOTE = ("Start gently and keep to the same amount for at least a week before you step up; this plan steps up "
-             "only every two weeks. Stop an exercise if it makes your symptoms worse or causes new pain. If your "
-             "pain is higher later that day or the next day, you may have done too much: go back to an easier "
-             "week of the plan.")
-PACE_SOURCES = ("sfh-back-pain-unit-introducing-exercise", "nhs-inform-exercises-back-pain")
-PROBLEM_NOTES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "general": ("Being active will not harm your back, even if it feels a bit sore at first; flare-ups are "
-                "common and do not mean something is seriously wrong.", ("rjah-back-pain-self-care",)),
-    "herniated-disc": ("With a herniated (slipped) disc, symptoms usually ease gradually over several weeks. "
-                       "Stop any exercise that makes pain spread further down your leg, and ask a "
-                       "physiotherapist which movements suit you.",
-                       ("patient-info-slipped-disc", "midwest-centralisation-faq")),
-    "spinal-stenosis": ("Most people with spinal stenosis, but not all, are more comfortable bent forwards than "
-                        "arched backwards: leg symptoms are usually worse standing or walking upright and eased "
-                        "by sitting or bending forward. So exercises that bend the back backwards (extension) "
-                        "or are done lying on your front are left out. Bending-forward exercise is widely "
-                        "used, but trial evidence for it is lacking.",
-                        ("nhs-video-sciatica-spinal-stenosis", "comer-2009-neurogenic-claudication")),
-    "degenerative-disc-disease": ("Disc pain is often made worse by long sitting and bending forward, and eased by "
-                                  "changing position often or by activity: get up and move between exercises "
-                                  "if sitting is uncomfortable.", ("medscape-patel-lumbar-ddd",)),
-    "muscle-strain": ("New back pain usually gets much better in the first six weeks, and staying active helps "
-                      "a little more than resting in bed.", ("menezes-costa-2012-prognosis", "dahm-2010-bed-rest")),
-    "sacroiliac-joint": ("For sacroiliac joint pain, care usually combines advice, exercises that steady the pelvis "
-                         "and stretching; no single treatment has been shown to be better than another.",
-                         ("newman-soto-2022-sij", "prather-2020-sij-nonoperative")),
-    "sciatica": ("With sciatica, carry on with normal activities and gentle exercise: moving is not harmful. See "
-                 "a GP if the pain has not improved after a few weeks, is getting worse or stops you doing "
-                 "normal activities.", ("nhs-ctm-sciatica",)),
+# The safety notes (their words, warning signs and sources) are content: lessons/topics/planner/content/
+# plan_notes.yml, read by lessons.topics.planner.texts.plan_notes. Two of its parts keep their old names here.
+_FROM_NOTES = {
+    "STOP_SIGNS": lambda notes: notes.stop_signs,
+    "PROBLEM_NOTES": lambda notes: {problem: (note.text, note.sources) for problem, note in notes.problems.items()},
 }
+
+
+def __getattr__(name: str):
+    """``STOP_SIGNS`` (sign ids) and ``PROBLEM_NOTES`` ({problem: (text, sources)}), read from plan_notes.yml."""
+    if name in _FROM_NOTES:
+        return _FROM_NOTES[name](plan_notes())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class PlanError(ValueError):
@@ -722,30 +702,24 @@ def _freeze(slots: list[_Slot], step: int, number: int) -> WeekPlan:
 def _notes(request: PlanRequest, catalogue: Sequence[Exercise], weeks: tuple[WeekPlan, ...]) -> tuple[SafetyNote, ...]:
     from lessons.kit import triage
 
-    stop = "Stop the exercises. " + triage.sentence(STOP_SIGNS)
-    emergency = triage.level("emergency")
-    red_flags = (f"Warning signs (red flags) need {emergency.needs}, not exercise: "
-                 f"{triage.join(sign.short for sign in triage.signs('emergency'))}. The full list is under "
-                 "\"When to get help fast\" in lesson 12.")
-    notes = [SafetyNote("stop", stop, STOP_SOURCES),
-             SafetyNote("red-flags", red_flags, triage.sources()),
-             SafetyNote("pace", PACE_NOTE, PACE_SOURCES)]
-    text, sources = PROBLEM_NOTES[request.problem]
-    notes.append(SafetyNote("problem", text, sources))
+    texts = plan_notes()
+    stop = fill(texts.stop.text, signs=triage.sentence(texts.stop_signs))
+    notes = [SafetyNote("stop", stop, texts.stop.sources),
+             SafetyNote("red-flags", texts.red_flags.text, texts.red_flags.sources),
+             SafetyNote("pace", texts.pace.text, texts.pace.sources)]
+    problem = texts.problems[request.problem]
+    notes.append(SafetyNote("problem", problem.text, problem.sources))
     avoided = sorted(ex.name for ex in catalogue if not_advised(ex, request.problem))
     if avoided:
-        why = (" (they bend the back backwards or are done lying on your front)"
-               if request.problem == STENOSIS else "")
-        notes.append(SafetyNote("left-out", f"Left out as not advised for "
-                                f"{PROBLEM_LABELS[request.problem].lower()}{why}: {', '.join(avoided)}."))
+        template = texts.left_out_stenosis if request.problem == STENOSIS else texts.left_out
+        notes.append(SafetyNote("left-out", fill(template, problem=PROBLEM_LABELS[request.problem].lower(),
+                                                 exercises=", ".join(avoided))))
     if any(item.exercise.spine == "flexion" for week in weeks for item in week.items):
-        texts = safety_texts()
-        notes.append(SafetyNote("thin-bones", texts.thin_bones_caution, texts.thin_bones_sources))
+        caution = safety_texts()
+        notes.append(SafetyNote("thin-bones", caution.thin_bones_caution, caution.thin_bones_sources))
     missing = [PHASE_LABELS[phase].lower() for phase in PHASES if not weeks[0].items_in(phase)]
     if missing:
-        notes.append(SafetyNote("parts", f"No exercise for the {' or the '.join(missing)} suits your choices, "
-                                "so that part is missing: start and finish slowly. Ticking more positions "
-                                "would let the planner add it."))
+        notes.append(SafetyNote("parts", fill(texts.missing_part, parts=" or the ".join(missing))))
     return tuple(notes)
 
 

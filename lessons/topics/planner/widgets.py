@@ -7,6 +7,8 @@ buttons that save the plan into ``exports/`` and keep it, by name, in the learne
 The HTML comes from pure functions (``plan_cards_html``, ``notes_html``, ``schedule_html``,
 ``countdown_html``) tested without a widget.
 Nothing here raises: a request the planner cannot honour shows its message in the widget.
+What the widget says is content: ``lessons/topics/planner/content/planner_widget.yml``, read by
+``lessons.topics.planner.texts.planner_texts``; button captions and short labels stay here.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from lessons.kit.prose import fill
 from lessons.kit.widget import CARD_STYLE, CourseWidget, escape, feedback_html, show_figure
 from lessons.records.store import ProgressStore, open_default_store
 from lessons.topics.planner.catalogue import LEVELS, POSITIONS, PROBLEMS, load_catalogue
@@ -34,7 +37,6 @@ from lessons.topics.planner.export import (
 )
 from lessons.topics.planner.figures import weeks_figure
 from lessons.topics.planner.plan import (
-    DOSE_NOTE,
     LEVEL_LABELS,
     PHASE_LABELS,
     POSITION_LABELS,
@@ -51,11 +53,8 @@ from lessons.topics.planner.plan import (
     make_plan,
     step_at,
 )
+from lessons.topics.planner.texts import plan_notes, planner_texts
 
-START_TEXT = ("Choose the problem a clinician has told you about (if you are not sure, general back pain), "
-              "how long and how often, your level and the positions you can get into, then press Make my plan.")
-NOT_ADVICE = ("This is education, not treatment advice. A physiotherapist or doctor who examines you can tailor "
-              "exercise to you.")
 BUTTON_LABELS = {"html": "Save printable sheet (HTML)", "md": "Save Markdown sheet", "csv": "Save table (CSV)",
                  "ics": "Save calendar (.ics)"}
 SAFETY_STYLE = "border-left:6px solid #D55E00;background:#FBEDE5;padding:4px 12px;color:#1a1a1a"
@@ -86,7 +85,7 @@ def plan_cards_html(plan: Plan, number: int = 1) -> str:
     parts = [f"<h4>Week {week.number}: your session ({escape(duration(week.total_seconds))}, on "
              f"{escape(', '.join(plan.days))})</h4>",
              "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in plan.changes(number)) + "</ul>",
-             f"<p>{escape(DOSE_NOTE)}</p>"]
+             f"<p>{escape(plan_notes().dose_note)}</p>"]
     for phase, label in PHASE_LABELS.items():
         items = week.items_in(phase)
         if items:
@@ -103,7 +102,7 @@ def notes_html(plan: Plan) -> str:
                 "</details>") if plan.left_out else ""
     return (feedback_html(True, f"Your plan: {plan.summary}.")
             + f'<div class="course-plan-safety" role="note" style="{SAFETY_STYLE}"><strong>⚠ Safety first</strong>'
-            + f"<ul>{notes}</ul></div>{left_out}<p><em>{escape(NOT_ADVICE)}</em></p>")
+            + f"<ul>{notes}</ul></div>{left_out}<p><em>{escape(planner_texts().not_advice)}</em></p>")
 
 
 def schedule_html(plan: Plan) -> str:
@@ -130,10 +129,10 @@ def countdown_html(steps: tuple[Step, ...], second: int) -> tuple[str, str]:
     """(what to do now, and next; the countdown) at ``second`` seconds into a session."""
     found = step_at(steps, second)
     if found is None:
+        texts = planner_texts()
         if not steps:
-            return "<p>Make a plan first.</p>", ""
-        return ("<p><strong>Finished: well done.</strong> Note how your back feels later today and tomorrow.</p>",
-                "")
+            return f"<p>{texts.make_first}</p>", ""
+        return f"<p><strong>{texts.finished}</strong> {texts.after_session}</p>", ""
     index, left = found
     step = steps[index]
     after = steps[index + 1].label if index + 1 < len(steps) else "finish"
@@ -156,11 +155,11 @@ class StretchPlanner(CourseWidget):
         self.store = store                      # None: open_default_store(), at the first save
         self.plan: Plan | None = None
         self.steps: tuple[Step, ...] = ()
+        texts = planner_texts()
         style = {"description_width": "initial"}
         wide = widgets.Layout(width="max-content")
-        problem_label = "The problem a clinician has told you about (not sure? choose general back pain):"
         self.problem = widgets.RadioButtons(options=[(PROBLEM_LABELS[p], p) for p in PROBLEMS], value="general",
-                                            description=problem_label, style=style, layout=wide)
+                                            description=texts.problem_question, style=style, layout=wide)
         self.minutes = widgets.IntText(value=20, description="Minutes per session (5 to 60):", style=style)
         self.sessions = widgets.IntText(value=3, description="Sessions per week (1 to 7):", style=style)
         self.weeks = widgets.IntText(value=4, description="Weeks of plan (1 to 12):", style=style)
@@ -174,7 +173,7 @@ class StretchPlanner(CourseWidget):
                      for day in WEEKDAYS}
         self.make_button = widgets.Button(description="Make my plan", icon="check", button_style="primary",
                                           tooltip="Build the plan from your choices")
-        self.status = widgets.HTML(feedback_html(None, START_TEXT))
+        self.status = widgets.HTML(feedback_html(None, texts.start))
         self.notes = widgets.HTML()
         self.week_picker = widgets.IntSlider(value=1, min=1, max=1, description="Show week:", style=style,
                                              disabled=True)
@@ -186,7 +185,7 @@ class StretchPlanner(CourseWidget):
         self.clock = widgets.IntSlider(value=0, min=0, max=1, description="Seconds in:", style=style,
                                        disabled=True)
         widgets.jslink((self.play, "value"), (self.clock, "value"))
-        self.now = widgets.HTML("<p>Make a plan first.</p>")
+        self.now = widgets.HTML(f"<p>{texts.make_first}</p>")
         self.countdown = widgets.HTML()
         self.start_date = widgets.DatePicker(value=None, description="First day of the calendar:", style=style,
                                              min=CALENDAR_FIRST, max=CALENDAR_LAST,
@@ -213,16 +212,12 @@ class StretchPlanner(CourseWidget):
             return widgets.HTML(f"<strong>{escape(text)}</strong>")
 
         inputs = [self.problem, self.minutes, self.sessions, self.weeks, self.level,
-                  heading("Positions you can get into (tick all that apply):"), grid(self.positions.values(), 4),
-                  heading("Leave out (tick any exercise you do not want):"), grid(self.leave_out.values(), 2),
-                  heading("Days (optional: tick exactly as many as sessions per week, or none to spread them):"),
-                  grid(self.days.values(), 7), self.make_button, self.status]
-        follow = [widgets.HTML("<h4>Follow along</h4><p>Press play: the clock counts down each hold and each "
-                               "rest. Press pause if you need more time to change position.</p>"),
+                  heading(texts.positions_question), grid(self.positions.values(), 4),
+                  heading(texts.leave_out_question), grid(self.leave_out.values(), 2),
+                  heading(texts.days_question), grid(self.days.values(), 7), self.make_button, self.status]
+        follow = [widgets.HTML(f"<h4>Follow along</h4><p>{texts.follow_along}</p>"),
                   widgets.HBox([self.play, self.clock]), self.now, self.countdown]
-        saving = [widgets.HTML("<h4>Save your plan</h4><p>Files go into the <code>exports</code> folder next to "
-                               "this notebook; an earlier plan is never overwritten. The calendar starts on the "
-                               "first day you choose here, or on the next Monday if you leave it empty.</p>"),
+        saving = [widgets.HTML(f"<h4>Save your plan</h4><p>{texts.saving_html}</p>"),
                   self.start_date, widgets.HBox(list(self.export_buttons.values())), self.saved]
         super().__init__([*inputs, self.notes, self.chart, self.schedule, self.week_picker, self.cards,
                           *follow, *saving])
@@ -247,10 +242,10 @@ class StretchPlanner(CourseWidget):
             plan = make_plan(self.request(), self.catalogue)
         except PlanError as error:
             self.clear()
-            self.status.value = feedback_html(False, "No plan yet: please change one thing.", str(error))
+            self.status.value = feedback_html(False, planner_texts().no_plan, str(error))
             return None
         self.plan = plan
-        self.status.value = feedback_html(True, "Plan made. Scroll down to see it, follow it or save it.")
+        self.status.value = feedback_html(True, planner_texts().plan_made)
         self.notes.value = notes_html(plan)
         self.schedule.value = schedule_html(plan)
         show_figure(self.chart, weeks_figure(plan))
@@ -272,7 +267,7 @@ class StretchPlanner(CourseWidget):
         self.week_picker.disabled = self.play.disabled = self.clock.disabled = True
         for button in self.export_buttons.values():
             button.disabled = True
-        self.now.value, self.countdown.value = "<p>Make a plan first.</p>", ""
+        self.now.value, self.countdown.value = f"<p>{planner_texts().make_first}</p>", ""
 
     def show_week(self, number: int) -> None:
         if self.plan is None:
@@ -294,7 +289,7 @@ class StretchPlanner(CourseWidget):
     def export(self, fmt: str) -> Path | None:
         """Save the plan in one format and say where; a problem is a message, never a traceback."""
         if self.plan is None:
-            self.saved.value = feedback_html(False, "Make a plan first, then save it.")
+            self.saved.value = feedback_html(False, planner_texts().save_first)
             return None
         start = self.start_date.value if isinstance(self.start_date.value, date) else next_monday(date.today())
         try:
@@ -303,9 +298,9 @@ class StretchPlanner(CourseWidget):
             self.saved.value = feedback_html(False, "Could not save the file.", str(error))
             return None
         where = Path(os.path.relpath(path, Path.cwd())).as_posix()
-        extra = (f" The calendar starts on {start:%A %d %B %Y}." if fmt == "ics" else "")
-        self.saved.value = feedback_html(True, f"Saved {where}", f"Open it from the file browser.{extra}",
-                                         self.save_to_progress())
+        texts = planner_texts()
+        body = f"{texts.saved} {fill(texts.calendar_start, start=start)}" if fmt == "ics" else texts.saved
+        self.saved.value = feedback_html(True, f"Saved {where}", body, self.save_to_progress())
         return path
 
     def save_to_progress(self) -> tuple[str, ...]:
