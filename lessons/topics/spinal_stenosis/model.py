@@ -18,14 +18,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data
+from lessons.kit import data, placeholders
 from lessons.kit.references import bibliography
 from lessons.topics.back_to_leg.model import nerve_root
 
 CONTENT = Path(__file__).parent / "content"
 PATH = CONTENT / "stenosis_explorers.yml"
 BACK_POSITIONS = ("flexion", "extension")
-FIELD = re.compile(r"\{([^{}]*)\}")
 
 
 @dataclass(frozen=True)
@@ -74,14 +73,6 @@ class Explorers:
     places: tuple[Place, ...]
 
 
-def _check_fields(text: str, allowed: tuple[str, ...], file: str, item: str, field: str) -> None:
-    for name in FIELD.findall(text):
-        if name not in allowed:
-            may = " and ".join("{" + key + "}" for key in allowed) or "no placeholder"
-            raise data.ContentError(file, f"unknown placeholder {{{name}}}; this text may say {may}",
-                                    item=item, field=field)
-
-
 def _check_refs(refs: list[str], file: str, item: str, field: str) -> None:
     known = bibliography()
     for index, ref in enumerate(refs):
@@ -114,14 +105,14 @@ def read(path: Path = PATH) -> Explorers:
     for index, entry in enumerate(places):
         where = f"narrowing_explorer.places.{index}"
         root = entry.get("root", False)
-        _check_fields(entry.get("title", ""), ("name", "root") if root else ("name",), file, entry["id"],
-                      f"{where}.title")
+        placeholders.check(entry.get("title", ""), ("name", "root") if root else ("name",), file,
+                           item=entry["id"], field=f"{where}.title")
         for number, row in enumerate(entry["rows"]):
             if "root_fact" in row and not root:
                 raise data.ContentError(file, "only a place with 'root: true' can take a root's fact",
                                         item=entry["id"], field=f"{where}.rows.{number}.root_fact")
-            _check_fields(row.get("text", ""), ("root",) if root else (), file, entry["id"],
-                          f"{where}.rows.{number}.text")
+            placeholders.check(row.get("text", ""), ("root",) if root else (), file, item=entry["id"],
+                               field=f"{where}.rows.{number}.text")
         _check_refs(entry["refs"], file, entry["id"], f"{where}.refs")
         built.append(Place(entry["id"], entry["name"], entry["tooltip"], root, entry.get("title", "{name}"),
                            tuple(Row(**row) for row in entry["rows"]), tuple(entry["refs"])))
@@ -207,7 +198,7 @@ def narrowing_rows(place_id: str, root: str | None = None) -> tuple[str, list[tu
             raise ValueError("Choose a nerve root (L4, L5 or S1) for a side-opening narrowing.")
         facts = nerve_root(root)
         values["root"] = facts.id
-    rows = [(row.label, getattr(facts, row.root_fact) if row.root_fact else row.text.format(**values))
+    rows = [(row.label, getattr(facts, row.root_fact) if row.root_fact else placeholders.fill(row.text, **values))
             for row in item.rows]
     rows.append((load().sources_label, sources(item.refs)))
-    return item.title.format(**values), rows
+    return placeholders.fill(item.title, **values), rows
