@@ -129,7 +129,7 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def text(name: str, **values: object) -> str:
+def text(name: str, /, **values: object) -> str:
     """One of the explorer's texts (``"number"``, ``"no_number.headline"`` ...), its fields filled in."""
     return placeholders.fill(load().texts[name], **values)
 
