@@ -4,6 +4,8 @@ Each case is a made-up person's story with two or three questions in the quiz-ba
 ``load`` checks the file against its schema, then the rules a schema cannot say: the cause,
 lesson, clues and references exist, the story is 80 to 150 words, and each case's questions
 pass the quiz checks (wrapped as a bank of their own, so an error names the case and question).
+The words around the stories (the card's heading and note, the questions' title) are in
+``content/case_study.yml`` (``words``).
 """
 
 from __future__ import annotations
@@ -12,13 +14,17 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, triage
+from lessons.kit import data, placeholders, triage
 from lessons.kit.course import lesson
 from lessons.kit.references import bibliography
 from lessons.quiz.bank import QuestionBank, parse_bank
 from lessons.topics.causes_compared.model import causes, clues
 
 CASES_FILE = Path(__file__).parent / "content" / "cases.yml"
+WORDS = Path(__file__).parent / "content" / "case_study.yml"
+# The {fields} each text of case_study.yml may use.
+WORD_FIELDS = {"heading": ("title",), "made_up": (), "questions": ("name",),
+               "plain_text": ("title", "story", "made_up", "count")}
 FILE = "lessons/topics/cases/content/cases.yml"
 MIN_WORDS, MAX_WORDS = 80, 150
 ROUTINE = "routine"       # no warning sign in the story: keep active, see a GP or physiotherapist
@@ -49,10 +55,24 @@ class Case:
         return self.title.split(",")[0]
 
 
+def read_words(path: Path = WORDS) -> dict[str, str]:
+    """Load and check a file of the words around the stories ({name: text})."""
+    file = data.display_name(path)
+    document = data.load(path, "case_study")
+    for name, text in document.items():
+        placeholders.check(text, WORD_FIELDS[name], file, field=name)
+    return document
+
+
+@cache
+def words() -> dict[str, str]:
+    return read_words(WORDS)
+
+
 def _bank(raw_case: dict, index: int) -> QuestionBank:
     """The case's questions as a QuestionBank; errors name the case and the question."""
     raw = {"quiz": "18_case_" + raw_case["id"].replace("-", "_"),
-           "title": f"Questions on {raw_case['title'].split(',')[0]}'s story",
+           "title": placeholders.fill(words()["questions"], name=raw_case["title"].split(",")[0]),
            "questions": raw_case["questions"]}
     try:
         return parse_bank(raw, CASES_FILE)

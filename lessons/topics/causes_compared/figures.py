@@ -7,7 +7,7 @@ import textwrap
 import plotly.graph_objects as go
 
 from lessons.kit.palette import OKABE_ITO, base_layout
-from lessons.topics.causes_compared.model import LEVEL_WORDS, LEVELS, causes, clue, clues
+from lessons.topics.causes_compared.model import LEVELS, causes, clue, clues, level_words
 
 STYLE = {  # level -> (marker symbol, colour, size)
     "typical": ("circle", OKABE_ITO["blue"], 30),
@@ -34,10 +34,10 @@ def clue_chart(highlight: str | None = None) -> go.Figure:
                     notes.append(cell["note"])
         symbol, colour, size = STYLE[level]
         fig.add_trace(go.Scatter(
-            x=xs, y=ys, mode="markers", name=LEVEL_WORDS[level], customdata=notes,
+            x=xs, y=ys, mode="markers", name=level_words(level), customdata=notes,
             marker={"symbol": symbol, "color": colour, "size": size, "line": {"width": 3, "color": colour},
                     "opacity": [1.0 if highlight in (None, _clue_id(y)) else 0.25 for y in ys]},
-            hovertemplate="<b>%{y}</b><br>%{x}: " + LEVEL_WORDS[level] + "<br>%{customdata}<extra></extra>",
+            hovertemplate="<b>%{y}</b><br>%{x}: " + level_words(level) + "<br>%{customdata}<extra></extra>",
         ))
     fig.update_layout(**base_layout("Which clues fit which cause", height=560,
                                     legend={"orientation": "h", "y": -0.12, "x": 0},

@@ -1,4 +1,6 @@
-"""Lesson 09: the six causes side by side, as data (``lessons/topics/causes_compared/content/causes.yml``)."""
+"""Lesson 09: the six causes side by side, as data (``lessons/topics/causes_compared/content/causes.yml``),
+and the words of the comparison (``content/causes_comparison.yml``: level words, column labels, the comparer's
+texts)."""
 
 from __future__ import annotations
 
@@ -6,15 +8,17 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, triage
+from lessons.kit import data, placeholders, triage
 from lessons.kit.course import lesson
 from lessons.kit.references import bibliography
 
 LEVELS = ("typical", "possible", "unusual", "unknown")
-LEVEL_WORDS = {"typical": "typical", "possible": "can happen", "unusual": "not the usual pattern",
-               "unknown": "not known"}
+FIELDS = ("where", "worse", "better", "age", "course")   # a cause's fields, in the order of the table
 CONTENT = Path(__file__).parent / "content"
 FILE = "lessons/topics/causes_compared/content/causes.yml"
+COMPARISON = CONTENT / "causes_comparison.yml"
+# The {fields} each text of the comparer may use.
+COMPARER_FIELDS = {"plain_text": (), "start": (), "not_a_diagnosis": (), "more": ("number", "title")}
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,40 @@ def _document() -> dict:
     return document
 
 
+@dataclass(frozen=True)
+class Comparison:
+    levels: dict[str, str]      # level -> words: "possible" -> "can happen"
+    cause: str                  # the first column's heading
+    fields: dict[str, str]      # field of a cause -> label, in the order of FIELDS
+    comparer: dict[str, str]    # the comparer's texts, by the names of COMPARER_FIELDS
+
+
+def read_comparison(path: Path = COMPARISON) -> Comparison:
+    """Load and check a comparison file (``comparison`` is the cached one of the package)."""
+    file = data.display_name(path)
+    document = data.load(path, "causes_comparison")
+    for name, text in document["comparer"].items():
+        placeholders.check(text, COMPARER_FIELDS[name], file, field=f"comparer.{name}")
+    return Comparison(levels={level: document["levels"][level] for level in LEVELS}, cause=document["cause"],
+                      fields={name: document["fields"][name] for name in FIELDS},
+                      comparer=dict(document["comparer"]))
+
+
+@cache
+def comparison() -> Comparison:
+    return read_comparison(COMPARISON)
+
+
+def level_words(level: str) -> str:
+    """How the chart and the cards say a level: "possible" -> "can happen"."""
+    return comparison().levels[level]
+
+
+def cause_rows(item: Cause) -> list[tuple[str, str]]:
+    """A cause's fields as (label, text) rows, in the order of the table."""
+    return [(label, getattr(item, name)) for name, label in comparison().fields.items()]
+
+
 @cache
 def causes() -> tuple[Cause, ...]:
     return tuple(Cause(**{**c, "refs": tuple(c["refs"])}) for c in _document()["causes"])
@@ -89,9 +127,9 @@ def causes_with(clue_id: str, level: str) -> list[Cause]:
 
 def comparison_table_markdown() -> str:
     """The side-by-side table: where it hurts, what worsens and eases it, age, course."""
-    rows = ["| Cause | Where it is felt | Worse with | Better with | Typical age | Usual course |",
-            "|---|---|---|---|---|---|"]
+    headings = [comparison().cause, *comparison().fields.values()]
+    rows = ["| " + " | ".join(headings) + " |", "|" + "---|" * len(headings)]
     for item in causes():
         link = f"[{item.name}]({lesson(item.lesson).notebook})"
-        rows.append(f"| **{link}** | {item.where} | {item.worse} | {item.better} | {item.age} | {item.course} |")
+        rows.append(f"| **{link}** | " + " | ".join(text for _label, text in cause_rows(item)) + " |")
     return "\n".join(rows)

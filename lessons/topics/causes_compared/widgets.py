@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from lessons.kit import placeholders
 from lessons.kit.course import lesson
 from lessons.kit.widget import CARD_STYLE, CourseWidget, card_html, escape, show_figure
 from lessons.topics.causes_compared.figures import clue_chart
-from lessons.topics.causes_compared.model import LEVEL_WORDS, LEVELS, cause, causes, clue, clues
-
-NOT_A_DIAGNOSIS = ("Clues point towards causes; they do not prove one. Only a clinician who examines "
-                   "you can tell what is causing your pain.")
+from lessons.topics.causes_compared.model import (
+    LEVELS,
+    cause,
+    cause_rows,
+    causes,
+    clue,
+    clues,
+    comparison,
+    level_words,
+)
 
 
 def clue_card(clue_id: str) -> str:
@@ -23,35 +30,32 @@ def clue_card(clue_id: str) -> str:
             continue
         rows = "".join(f"<li><strong>{escape(c.name)}</strong>: {escape(item.levels[c.id]['note'])}</li>"
                        for c in matching)
-        parts.append(f"<p><em>{escape(LEVEL_WORDS[level].capitalize())}:</em></p><ul>{rows}</ul>")
-    parts.append(f"<p>{escape(NOT_A_DIAGNOSIS)}</p>")
+        parts.append(f"<p><em>{escape(level_words(level).capitalize())}:</em></p><ul>{rows}</ul>")
+    parts.append(f"<p>{escape(comparison().comparer['not_a_diagnosis'])}</p>")
     return f'<div class="course-card" style="{CARD_STYLE}">' + "".join(parts) + "</div>"
 
 
 def cause_card(cause_id: str) -> str:
     item = cause(cause_id)
-    rows = [("Where it is felt", item.where), ("Worse with", item.worse), ("Better with", item.better),
-            ("Typical age", item.age), ("Usual course", item.course)]
-    more = f"More in lesson {escape(lesson(item.lesson).number)}: {escape(lesson(item.lesson).title)}."
-    return card_html(item.name, rows, after=f"<p>{more}</p>")
+    more = placeholders.fill(comparison().comparer["more"], number=lesson(item.lesson).number,
+                             title=lesson(item.lesson).title)
+    return card_html(item.name, cause_rows(item), after=f"<p>{escape(more)}</p>")
 
 
 class CauseComparer(CourseWidget):
     """Pick a clue to see which causes it fits (the chart highlights that row), or pick a cause."""
-
-    plain_text = "Cause comparer: pick a clue or a cause to compare the six causes (run in JupyterLab)."
 
     def __init__(self):
         self.clue_picker = widgets.RadioButtons(options=[(c.name, c.id) for c in clues()], value=None,
                                                 description="A clue:", layout=widgets.Layout(width="max-content"))
         self.cause_picker = widgets.ToggleButtons(options=[(c.name, c.id) for c in causes()], value=None,
                                                   description="A cause:")
-        self.card = widgets.HTML("<p>Pick a clue to see which causes it fits, or pick a cause to read "
-                                 "its summary.</p>")
+        self.card = widgets.HTML(f"<p>{escape(comparison().comparer['start'])}</p>")
         self.figure = widgets.Output()
         self.clue_picker.observe(self._on_clue, names="value")
         self.cause_picker.observe(self._on_cause, names="value")
         super().__init__([self.clue_picker, self.cause_picker, self.card, self.figure])
+        self.plain_text = comparison().comparer["plain_text"]
         self.add_class("course-cause-comparer")
         show_figure(self.figure, clue_chart())
 

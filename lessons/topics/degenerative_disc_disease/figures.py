@@ -1,102 +1,32 @@
 """Lesson 05: disc changes on scans of people with and without back pain (Brinjikji et al. 2015).
 
-Pure functions read the two tables in the topic's ``content/tables``; the figure builders only draw what
-they return. Ages with no confirmed number are shown as "?" and never filled in by guessing.
+The figure builders only draw what the pure functions of ``model`` return (from the two tables in the topic's
+``content/tables``). Ages with no confirmed number are shown as "?" and never filled in by guessing.
 """
 
 from __future__ import annotations
 
-import numbers
-from functools import cache
-
 import plotly.graph_objects as go
 
-from lessons.kit.inputs import NumberError, read_number, shown
 from lessons.kit.palette import OKABE_ITO, base_layout, hide_axes
+from lessons.topics.degenerative_disc_disease.model import (
+    AGES,
+    check_age,
+    finding_labels,
+    load,
+    no_number,
+    odds_rows,
+    people_out_of_100,
+    prevalence_table,
+)
 
-PREVALENCE_TABLE = "brinjikji_2015_asymptomatic_imaging"
-ODDS_TABLE = "brinjikji_2015_back_pain_odds"
-AGES = (20, 30, 40, 50, 60, 70, 80)
-
-# Plain words first, the medical term after (the table uses the term).
-FINDINGS = {
-    "disc degeneration": "Worn, drier disc",
-    "disc signal loss": "Disc looks dark on MRI",
-    "disc height loss": "Thinner disc",
-    "disc bulge": "Disc edge spreads out",
-    "disc protrusion": "Disc pushes out in one place",
-    "annular fissure": "Crack in the outer ring",
-    "facet degeneration": "Worn small back joints",
-    "spondylolisthesis": "One bone slipped forward",
-}
-
-# The same, as phrases that fit the sentence "about N have ... on a scan".
-PHRASES = {
-    "disc degeneration": "a worn, drier disc",
-    "disc signal loss": "a disc that looks dark on MRI",
-    "disc height loss": "a thinner disc",
-    "disc bulge": "a disc whose edge spreads out",
-    "disc protrusion": "a disc that pushes out in one place",
-    "annular fissure": "a crack in a disc's outer ring",
-    "facet degeneration": "worn small joints at the back of the spine",
-    "spondylolisthesis": "one vertebra slipped forward on the next",
-}
-
-# Where each number was confirmed: colour and fill pattern (never colour alone).
+# Where each number was confirmed: colour and fill pattern (never colour alone); the words are in the
+# content file (scan_findings.yml, confirmed_in).
 SOURCE_STYLE = {
-    "abstract": ("the paper's abstract", OKABE_ITO["blue"], ""),
-    "table copy": ("a published copy of the paper's table", OKABE_ITO["sky_blue"], "/"),
-    "summary": ("published summaries of the results", OKABE_ITO["orange"], "."),
+    "abstract": (OKABE_ITO["blue"], ""),
+    "table copy": (OKABE_ITO["sky_blue"], "/"),
+    "summary": (OKABE_ITO["orange"], "."),
 }
-
-
-def _load(name: str):
-    from lessons.kit.tables import load_table
-
-    return load_table(name)
-
-
-@cache
-def prevalence_table() -> dict[str, dict[int, tuple[int, str]]]:
-    """{finding: {age: (percent, where confirmed)}} for every confirmed number, and nothing else."""
-    found: dict[str, dict[int, tuple[int, str]]] = {finding: {} for finding in FINDINGS}
-    for row in _load(PREVALENCE_TABLE).rows:
-        found[row["finding"]][row["age"]] = (row["percent"], row["confirmed_in"])
-    return found
-
-
-def finding_label(finding: str) -> str:
-    """'a worn, drier disc (disc degeneration)'."""
-    if not isinstance(finding, str) or finding not in FINDINGS:
-        raise ValueError(f"{finding!r} is not one of the findings in the table: {', '.join(FINDINGS)}")
-    return f"{PHRASES[finding]} ({finding})"
-
-
-def check_age(age) -> int:
-    """An age in whole decades from 20 to 80, or a ValueError that says what is allowed."""
-    choose = "choose 20, 30, 40, 50, 60, 70 or 80."
-    if isinstance(age, bool) or not isinstance(age, numbers.Real):
-        raise ValueError(f"{shown(age)} is not an age in years: {choose}")
-    try:
-        years = int(read_number(age, "Age", -(10**6), 10**6, whole=True))
-    except NumberError as problem:
-        reason = "is not an age in years" if problem.kind in ("not finite", "not whole") else "is not an age"
-        raise ValueError(f"{shown(age)} {reason}: {choose}") from None
-    if years not in AGES:
-        raise ValueError(f"The study gives ages 20, 30, 40, 50, 60, 70 and 80 only, not {years}.")
-    return years
-
-
-def confirmed_ages(finding: str) -> list[int]:
-    finding_label(finding)
-    return sorted(prevalence_table()[finding])
-
-
-def people_out_of_100(finding: str, age) -> int | None:
-    """How many of 100 people of this age WITHOUT back pain have the finding, or None if not confirmed."""
-    finding_label(finding)
-    entry = prevalence_table()[finding].get(check_age(age))
-    return None if entry is None else entry[0]
 
 
 def _panel_domains(index: int) -> tuple[list[float], list[float]]:
@@ -113,9 +43,10 @@ def prevalence_by_age_figure() -> go.Figure:
     Built as one dict and validated once: adding traces panel by panel to eight subplots is slow.
     """
     table = prevalence_table()
+    labels, source_words = finding_labels(), load().confirmed_in
     traces, annotations, layout = [], [], {}
     shown_in_legend = set()
-    for index, finding in enumerate(FINDINGS):
+    for index, finding in enumerate(labels):
         axis = "" if index == 0 else str(index + 1)
         x_domain, y_domain = _panel_domains(index)
         layout[f"xaxis{axis}"] = {"domain": x_domain, "anchor": f"y{axis}", "tickvals": list(AGES),
@@ -125,10 +56,11 @@ def prevalence_by_age_figure() -> go.Figure:
                                   "tickvals": [0, 25, 50, 75, 100], "showgrid": True, "gridcolor": "#e6e6e6",
                                   "showticklabels": index % 4 == 0,
                                   "title": {"text": "in 100 people" if index % 4 == 0 else ""}}
-        annotations.append({"text": f"{FINDINGS[finding]}<br><sup>({finding})</sup>", "x": sum(x_domain) / 2,
+        annotations.append({"text": f"{labels[finding]}<br><sup>({finding})</sup>", "x": sum(x_domain) / 2,
                             "y": y_domain[1], "xref": "paper", "yref": "paper", "xanchor": "center",
                             "yanchor": "bottom", "showarrow": False, "font": {"size": 13}})
-        for source, (words, colour, pattern) in SOURCE_STYLE.items():
+        for source, (colour, pattern) in SOURCE_STYLE.items():
+            words = source_words[source]
             ages = [age for age, (_, where) in sorted(table[finding].items()) if where == source]
             if not ages:
                 continue
@@ -140,7 +72,7 @@ def prevalence_by_age_figure() -> go.Figure:
                 "marker": {"color": colour, "line": {"color": "#1a1a1a", "width": 1},
                            "pattern": {"shape": pattern, "fgcolor": "#1a1a1a", "solidity": 0.3}},
                 "text": [f"{v}" for v in values], "textposition": "outside", "cliponaxis": False,
-                "hovertemplate": f"<b>{FINDINGS[finding]}</b><br>age %{{x}}: about %{{y}} in 100 people "
+                "hovertemplate": f"<b>{labels[finding]}</b><br>age %{{x}}: about %{{y}} in 100 people "
                                  f"without back pain<br>(from {words})<extra></extra>"})
             shown_in_legend.add(source)
         annotations += [{"x": age, "y": 6, "xref": f"x{axis}", "yref": f"y{axis}", "text": "?", "showarrow": False,
@@ -151,14 +83,6 @@ def prevalence_by_age_figure() -> go.Figure:
                               legend={"orientation": "h", "x": 0, "y": -0.12, "xanchor": "left"},
                               margin={"l": 60, "r": 20, "t": 90, "b": 90}))
     return go.Figure(data=traces, layout=layout)
-
-
-def odds_rows() -> list[dict]:
-    """The meta-analysis rows, largest odds ratio first, each marked 'clear' if its 95% CI lies above 1."""
-    rows = [dict(row) for row in _load(ODDS_TABLE).rows]
-    for row in rows:
-        row["clear"] = row["ci_lower"] > 1
-    return sorted(rows, key=lambda r: (not r["clear"], -r["odds_ratio"]))
 
 
 def back_pain_odds_figure() -> go.Figure:
@@ -199,7 +123,7 @@ def people_icon_figure(finding: str, age) -> go.Figure:
     count = people_out_of_100(finding, age)
     age = check_age(age)
     if count is None:
-        raise ValueError(f"No confirmed number for {finding} at age {age}.")
+        raise ValueError(no_number(finding, age))
     xs = [i % 10 for i in range(100)]
     ys = [9 - i // 10 for i in range(100)]
     fig = go.Figure()

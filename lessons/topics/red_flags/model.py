@@ -6,6 +6,9 @@ lesson and every other place that names a sign can never drift apart.
 
 ``check(ticked_ids)`` turns the ticked ids into a ``Verdict``: the most serious level among the ticked
 signs ("emergency", then "urgent", then "soon"), otherwise "none".
+
+The checker's own words (``content/red_flag_checker.yml``, read by ``words``) say nothing about a level in their
+own words: a group heading names what its level needs through a triage placeholder (``{{needs:urgent}}``).
 """
 
 from __future__ import annotations
@@ -13,11 +16,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
-from lessons.kit import triage
+from lessons.kit import data, triage
 
 GROUPS = triage.LEVELS
 LEVELS = (*triage.LEVELS, "none")
+WORDS = Path(__file__).parent / "content" / "red_flag_checker.yml"
+# Placeholders that name a level ({{needs:urgent}}) and a sign's level ({{needs-of:fever}}).
+LEVEL_PLACEHOLDERS = ("needs", "lead", "name", "heading", "action", "why", "signs", "bullets")
+SIGN_LEVEL_PLACEHOLDERS = ("needs-of", "name-of")
 
 
 class UnknownFlagError(ValueError):
@@ -53,6 +61,54 @@ class Verdict:
             parts.append(self.why)
         parts += list(self.notes)
         return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Words:
+    plain_text: str
+    start: str
+    not_a_diagnosis: str
+    you_ticked: str
+    groups: dict[str, str]      # level -> the heading above its tick boxes, placeholders filled in
+
+
+def _levels_named(heading: str) -> set[str]:
+    """The levels a heading names through placeholders ({{needs:urgent}}, {{needs-of:fever}})."""
+    found = set()
+    for match in triage.PLACEHOLDER.finditer(heading):
+        kind, argument = match.group(1), (match.group(2) or "").strip()
+        if kind in LEVEL_PLACEHOLDERS and argument in triage.LEVELS:
+            found.add(argument)
+        elif kind in SIGN_LEVEL_PLACEHOLDERS and argument in {item.id for item in triage.signs()}:
+            found.add(triage.sign(argument).level)
+    return found
+
+
+def read_words(path: Path = WORDS) -> Words:
+    """Load and check a checker words file; each group heading must name its own level, and only it."""
+    file = data.display_name(path)
+    document = data.load(path, "red_flag_checker")
+    for key, heading in document["groups"].items():
+        named = _levels_named(heading)
+        if named != {key}:
+            others = f"names {', '.join(sorted(named - {key}))}" if named - {key} else "does not name it"
+            raise data.ContentError(file, f"the heading of the {key!r} signs must say what its own level needs "
+                                    f"through a triage placeholder such as {{{{needs:{key}}}}}; it {others}",
+                                    field=f"groups.{key}")
+    document = triage.expand_all(document, file)
+    return Words(plain_text=document["plain_text"], start=document["start"],
+                 not_a_diagnosis=document["not_a_diagnosis"], you_ticked=document["you_ticked"],
+                 groups={key: document["groups"][key] for key in GROUPS})
+
+
+@cache
+def words() -> Words:
+    return read_words(WORDS)
+
+
+def group_heading(level_key: str) -> str:
+    """ "Signs that need emergency help now", with the words of the triage file."""
+    return words().groups[level_key]
 
 
 @cache

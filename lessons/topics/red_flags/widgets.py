@@ -1,7 +1,8 @@
 """Lesson 17 widget: tick any warning sign that is true and read what care to seek, and how fast.
 
 The verdict comes from the pure function ``lessons.topics.red_flags.model.check``; ``verdict_html`` turns it into
-escaped HTML, so both are unit-tested without a widget. Nothing here raises: a problem is a message.
+escaped HTML, so both are unit-tested without a widget. The checker's words are ``model.words``
+(``content/red_flag_checker.yml``). Nothing here raises: a problem is a message.
 """
 
 from __future__ import annotations
@@ -10,15 +11,7 @@ import ipywidgets as widgets
 
 from lessons.kit import triage
 from lessons.kit.widget import CourseWidget, escape, feedback_html
-from lessons.topics.red_flags.model import GROUPS, UnknownFlagError, Verdict, check, flags
-
-START_TEXT = "Tick every sentence that is true for you (or for the person in your example), then press Check."
-
-
-def group_heading(level_key: str) -> str:
-    """ "Signs that need emergency help now", from the triage file."""
-    return f"Signs that need {triage.level(level_key).needs}"
-
+from lessons.topics.red_flags.model import GROUPS, UnknownFlagError, Verdict, check, flags, group_heading, words
 
 # Okabe-Ito border colours with light tints; the verdict is also spelled out in words and a symbol.
 VERDICT_STYLE = {
@@ -27,7 +20,6 @@ VERDICT_STYLE = {
     "soon": "border:3px solid #009E73;border-left-width:12px;background:#E6F5F0",
     "none": "border:2px solid #0072B2;border-left-width:12px;background:#E5F1F8",
 }
-NOT_A_DIAGNOSIS = "This checker is education, not a diagnosis."
 ACTION_STYLE = "font-size:1.2em;font-weight:bold;margin:4px 0"
 
 
@@ -44,8 +36,8 @@ def verdict_html(verdict: Verdict) -> str:
     if verdict.ticked:
         items = "".join(f"<li>{escape(item.sign)} ({escape(triage.level(item.group).name)})</li>"
                         for item in verdict.ticked)
-        parts.append(f"<p>You ticked:</p><ul>{items}</ul>")
-    parts.append(f"<p><em>{escape(NOT_A_DIAGNOSIS)}</em></p>")
+        parts.append(f"<p>{escape(words().you_ticked)}</p><ul>{items}</ul>")
+    parts.append(f"<p><em>{escape(words().not_a_diagnosis)}</em></p>")
     return (f'<div class="course-verdict course-verdict-{verdict.level}" {role} '
             f'style="{VERDICT_STYLE[verdict.level]};padding:6px 14px;color:#1a1a1a">' + "".join(parts) + "</div>")
 
@@ -53,14 +45,11 @@ def verdict_html(verdict: Verdict) -> str:
 class RedFlagChecker(CourseWidget):
     """Lesson 17: one tick box per warning sign, grouped by triage level; the verdict updates as you tick."""
 
-    plain_text = ("Red-flag checker: tick any warning sign that is true and press Check to see what care to "
-                  "seek and how fast (run in JupyterLab).")
-
     def __init__(self):
         self.boxes = {item.id: widgets.Checkbox(value=False, description=item.question, indent=False,
                                                 layout=widgets.Layout(width="max-content"))
                       for item in flags()}
-        children = [widgets.HTML(f"<p>{escape(START_TEXT)}</p>")]
+        children = [widgets.HTML(f"<p>{escape(words().start)}</p>")]
         for group in GROUPS:
             children.append(widgets.HTML(f"<h4>{escape(group_heading(group))}</h4>"))
             children += [self.boxes[item.id] for item in flags() if item.group == group]
@@ -68,13 +57,14 @@ class RedFlagChecker(CourseWidget):
                                            tooltip="Show what care to seek, and how fast")
         self.clear_button = widgets.Button(description="Untick all", icon="times",
                                            tooltip="Untick every box and start again")
-        self.verdict = widgets.HTML(feedback_html(None, START_TEXT))
+        self.verdict = widgets.HTML(feedback_html(None, words().start))
         for box in self.boxes.values():
             box.observe(lambda _change: self.update(), names="value")
         self.check_button.on_click(lambda _button: self.update())
         self.clear_button.on_click(lambda _button: self.clear())
         children += [widgets.HBox([self.check_button, self.clear_button]), self.verdict]
         super().__init__(children)
+        self.plain_text = words().plain_text
         self.add_class("course-red-flag-checker")
 
     def ticked(self) -> list[str]:
@@ -93,4 +83,4 @@ class RedFlagChecker(CourseWidget):
     def clear(self) -> None:
         for box in self.boxes.values():
             box.value = False
-        self.verdict.value = feedback_html(None, START_TEXT)
+        self.verdict.value = feedback_html(None, words().start)

@@ -14,10 +14,10 @@ import plotly.graph_objects as go
 
 from lessons.kit.palette import OKABE_ITO, base_layout
 from lessons.kit.tables import load_table
+from lessons.topics.spinal_stenosis.model import BACK_POSITIONS
 
 PREVALENCE_TABLE = "kalichman_2009_stenosis_prevalence"
 POSTURE_TABLE = "schmid_1999_canal_area_by_posture"
-BACK_POSITIONS = ("flexion", "extension")
 
 
 def stenosis_prevalence_figure() -> go.Figure:

@@ -1,8 +1,11 @@
-"""Lesson 16: the symptom explorer's rules (``content/symptom_rules.yml``) and ``explain``.
+"""Lesson 16: the symptom explorer's rules (``content/symptom_rules.yml``), its words
+(``content/symptom_explorer.yml``) and ``explain``.
 
 Education, not diagnosis: ``explain`` says which structures, nerve roots and causes in the course
 a pattern of symptoms is usually linked with, and why. Emergency rules always come first and
 bring the course's emergency message (from the triage file, ``lessons.kit.triage``).
+
+``NOTHING_SELECTED``, ``NOTHING_MATCHES`` and ``NOT_A_DIAGNOSIS`` are texts of the words file, read when first used.
 """
 
 from __future__ import annotations
@@ -12,26 +15,25 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, triage
+from lessons.kit import data, placeholders, triage
 from lessons.kit.references import bibliography
 from lessons.topics.back_to_leg.model import leg_areas
 from lessons.topics.causes_compared.model import causes
 
 CONTENT = Path(__file__).parent / "content"
 FILE = "lessons/topics/symptom_explorer/content/symptom_rules.yml"
+WORDS = CONTENT / "symptom_explorer.yml"
+STEPS = ("where", "kind", "worse", "better", "onset", "other")      # the explorer's questions, in order
+# The {fields} a text of the words file may use (any other text uses none).
+TEXT_FIELDS = {"messages.start": ("button",), "messages.matches": ("count",),
+               "root": ("root", "numbness", "muscles", "reflex"), "cause": ("name", "number"),
+               "no_cause.warning": ("lead",)}
+CONSTANTS = {"NOTHING_SELECTED": "messages.nothing_selected", "NOTHING_MATCHES": "messages.nothing_matches",
+             "NOT_A_DIAGNOSIS": "not_a_diagnosis.text"}
 CONDITIONS = ("where", "where_none", "kind", "worse", "better", "onset", "other")
 # Which list of choices each condition's ids must come from ("areas" = every area on the map).
 CONDITION_CHOICES = {"where": "areas", "where_none": "areas", "kind": "kind", "worse": "worse",
                      "better": "better", "onset": "onset", "other": "other"}
-
-NOTHING_SELECTED = ("Nothing is marked yet. Mark where you feel the symptom on the map (tick at least "
-                    "one area), choose what it feels like, then press Explain.")
-NOTHING_MATCHES = ("None of the patterns in this lesson fits what you marked. That does not mean "
-                   "nothing is wrong: many patterns are not in this course, and only a clinician who "
-                   "examines you can say what is causing symptoms.")
-NOT_A_DIAGNOSIS = ("This explorer is for learning. It is not a diagnosis and cannot tell what is causing "
-                   "anyone's pain. If you have back or leg pain, talk to a doctor, physiotherapist or "
-                   "other qualified clinician.")
 
 
 class SelectionError(ValueError):
@@ -114,6 +116,46 @@ class Explanation:
     @property
     def causes(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(cause for rule in self.matches for cause in rule.causes))
+
+
+def _flat(document: dict, prefix: str = "") -> dict[str, str]:
+    found = {}
+    for key, value in document.items():
+        if isinstance(value, dict):
+            found.update(_flat(value, f"{prefix}{key}."))
+        else:
+            found[f"{prefix}{key}"] = value
+    return found
+
+
+def read_words(path: Path = WORDS) -> dict[str, str]:
+    """Load and check a words file: {dotted name: text}, such as ``"messages.nothing_matches"``."""
+    file = data.display_name(path)
+    found = _flat(data.load(path, "symptom_explorer"))
+    for name, value in found.items():
+        placeholders.check(value, TEXT_FIELDS.get(name, ()), file, field=name)
+    return found
+
+
+@cache
+def words() -> dict[str, str]:
+    return read_words(WORDS)
+
+
+def text(name: str, /, **values: object) -> str:
+    """One text of the words file (``"messages.matches"`` ...), its fields filled in."""
+    return placeholders.fill(words()[name], **values)
+
+
+def steps() -> tuple[tuple[str, str, str], ...]:
+    """(question, heading, hint or "") in the order of the explorer."""
+    return tuple((name, words()[f"steps.{name}.heading"], words().get(f"steps.{name}.hint", "")) for name in STEPS)
+
+
+def __getattr__(name: str):
+    if name in CONSTANTS:
+        return words()[CONSTANTS[name]]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @cache
@@ -251,19 +293,18 @@ def explain(chosen: Selection | Mapping | None) -> Explanation:
     elif not isinstance(chosen, Selection):
         raise SelectionError("The explorer needs a selection of areas and symptoms.")
     if chosen.empty:
-        return Explanation(chosen, (), NOTHING_SELECTED)
+        return Explanation(chosen, (), text("messages.nothing_selected"))
     matched = [item for item in rules() if item.matches(chosen)]
     warnings = sorted((r for r in matched if r.sign), key=lambda r: triage.LEVELS.index(r.level))
     ordered = tuple(warnings + [r for r in matched if not r.sign])
     if not ordered:
-        return Explanation(chosen, (), NOTHING_MATCHES)
+        return Explanation(chosen, (), text("messages.nothing_matches"))
     if warnings:
         top = triage.level(warnings[0].level)
         message = f"{top.symbol} {top.heading}."
     else:
         count = len(ordered)
-        message = (f"{count} pattern{'s' if count > 1 else ''} from the course fit{'' if count > 1 else 's'} "
-                   "what you marked. Read why, and what a clinician would check.")
+        message = text("messages.matches", count=count) if count > 1 else text("messages.one_match")
     return Explanation(chosen, ordered, message)
 
 
@@ -272,14 +313,15 @@ def rules_table_markdown() -> str:
     from lessons.kit.course import lesson
     from lessons.topics.causes_compared.model import cause
 
-    rows = ["| Pattern | Points to | Causes in the course that can look like this |", "|---|---|---|"]
+    headings = [words()["labels.pattern"], words()["labels.points_to"], words()["labels.causes"]]
+    rows = ["| " + " | ".join(headings) + " |", "|---|---|---|"]
     for item in rules():
         chosen = triage.level(item.level) if item.sign else None
         title = f"{chosen.symbol} **{item.title}** ({chosen.name})" if chosen else f"**{item.title}**"
         if item.causes:
             names = ", ".join(f"[{cause(c).name}]({lesson(cause(c).lesson).notebook})" for c in item.causes)
         else:
-            names = f"{chosen.lead}; not something to work out at home" if chosen else "None in this course"
+            names = text("no_cause.warning", lead=chosen.lead) if chosen else text("no_cause.other")
         rows.append(f"| {title} | {item.structures} | {names} |")
     return "\n".join(rows)
 

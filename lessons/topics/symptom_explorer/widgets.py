@@ -3,14 +3,15 @@ better or worse and how it started; press Explain to read which structures, nerv
 in the course such a pattern usually points to, and what a clinician would check.
 
 The reasoning is ``model.explain`` (pure, unit-tested); the card's HTML comes from the pure
-``explanation_card``. A banner saying it is not a diagnosis is always at the top.
+``explanation_card``, its words from ``content/symptom_explorer.yml`` (``model.words``). A banner saying it is
+not a diagnosis is always at the top.
 """
 
 from __future__ import annotations
 
 import ipywidgets as widgets
 
-from lessons.kit import triage
+from lessons.kit import placeholders, triage
 from lessons.kit.course import lesson
 from lessons.kit.references import bibliography
 from lessons.kit.widget import CARD_STYLE, CourseWidget, escape, feedback_html, show_figure
@@ -18,7 +19,6 @@ from lessons.topics.back_to_leg.model import nerve_root
 from lessons.topics.causes_compared.model import cause
 from lessons.topics.symptom_explorer.figures import symptom_map_figure
 from lessons.topics.symptom_explorer.model import (
-    NOT_A_DIAGNOSIS,
     Explanation,
     SelectionError,
     areas,
@@ -26,6 +26,9 @@ from lessons.topics.symptom_explorer.model import (
     explain,
     groups,
     selection,
+    steps,
+    text,
+    words,
 )
 
 BANNER_STYLE = ("border:2px solid #0072B2;border-left:8px solid #0072B2;background:#E5F1F8;"
@@ -36,7 +39,8 @@ EMERGENCY_STYLE = ("border:2px solid #D55E00;border-left:8px solid #D55E00;backg
 
 def banner_html() -> str:
     return (f'<div class="course-not-a-diagnosis" role="note" style="{BANNER_STYLE}">'
-            f"<strong>ℹ Not a diagnosis.</strong> {escape(NOT_A_DIAGNOSIS)}</div>")
+            f"<strong>ℹ {escape(text('not_a_diagnosis.heading'))}</strong> {escape(text('not_a_diagnosis.text'))}"
+            "</div>")
 
 
 def emergency_html() -> str:
@@ -44,19 +48,24 @@ def emergency_html() -> str:
     group = triage.level("emergency")
     signs = "".join(f"<li>{escape(item.text)}</li>" for item in triage.signs("emergency"))
     return (f'<div class="course-warning-box" role="alert" style="{EMERGENCY_STYLE}">'
-            f"<strong>{escape(group.symbol)} {escape(group.heading)}.</strong><p>Warning signs:</p><ul>{signs}</ul>"
+            f"<strong>{escape(group.symbol)} {escape(group.heading)}.</strong>"
+            f"<p>{escape(text('labels.warning_signs'))}</p><ul>{signs}</ul>"
             f"<p>{escape(group.why)}</p></div>")
 
 
 def _cause_text(cause_id: str) -> str:
     item = cause(cause_id)
-    return f"{item.name} (lesson {lesson(item.lesson).number})"
+    return text("cause", name=item.name, number=lesson(item.lesson).number)
+
+
+def _small(words_: str) -> str:
+    return words_[:1].lower() + words_[1:]
 
 
 def _root_text(root_id: str) -> str:
     root = nerve_root(root_id)
-    return (f"{root.id}: numbness or tingling usually on the {root.numbness[0].lower()}{root.numbness[1:]}; "
-            f"muscles: {root.muscles[0].lower()}{root.muscles[1:]}; reflex: {root.reflex[0].lower()}{root.reflex[1:]}.")
+    return text("root", root=root.id, numbness=_small(root.numbness), muscles=_small(root.muscles),
+                reflex=_small(root.reflex))
 
 
 def _short_citation(ref_id: str) -> str:
@@ -66,24 +75,24 @@ def _short_citation(ref_id: str) -> str:
 def explanation_card(result: Explanation) -> str:
     """The explanation as escaped HTML: the emergency message first when a warning sign is marked,
     then each matching pattern with what it points to, why, and what a clinician would check."""
+    label = {name.removeprefix("labels."): value for name, value in words().items() if name.startswith("labels.")}
     parts = [f"<h4>{escape(result.message)}</h4>"]
     if result.emergency:
         parts.append(emergency_html())
     for item in result.matches:
-        rows = [("Points to", item.structures)]
+        rows = [(label["points_to"], item.structures)]
         if item.roots:
-            rows.append(("Nerve roots", " ".join(_root_text(root) for root in item.roots)))
+            rows.append((label["roots"], " ".join(_root_text(root) for root in item.roots)))
         if item.causes:
-            rows.append(("Causes in the course that can look like this",
-                         "; ".join(_cause_text(c) for c in item.causes) + "."))
-        rows += [("Why", item.why), ("What a clinician would check", item.check)]
+            rows.append((label["causes"], "; ".join(_cause_text(c) for c in item.causes) + "."))
+        rows += [(label["why"], item.why), (label["check"], item.check)]
         body = "".join(f"<dt><strong>{escape(label)}</strong></dt><dd>{escape(text)}</dd>" for label, text in rows)
         sources = "".join(f"<li>{escape(_short_citation(ref))}</li>" for ref in item.refs)
         mark = f"{triage.level(item.level).symbol} " if item.sign else ""
         parts.append(f'<section class="course-symptom-rule" data-rule="{escape(item.id)}">'
                      f"<h5>{escape(mark + item.title)}</h5><dl>{body}</dl>"
-                     f"<details><summary>Sources for this pattern</summary><ul>{sources}</ul></details></section>")
-    parts.append(f"<p><em>{escape(NOT_A_DIAGNOSIS)}</em></p>")
+                     f"<details><summary>{escape(label['sources'])}</summary><ul>{sources}</ul></details></section>")
+    parts.append(f"<p><em>{escape(text('not_a_diagnosis.text'))}</em></p>")
     return (f'<div class="course-card" role="status" aria-live="polite" style="{CARD_STYLE}">'
             + "".join(parts) + "</div>")
 
@@ -100,9 +109,6 @@ def _checkboxes(options, css: str) -> dict[str, widgets.Checkbox]:
 
 class SymptomExplorer(CourseWidget):
     """Mark symptoms on the body and leg map, then press Explain (education, not diagnosis)."""
-
-    plain_text = ("Symptom explorer: mark where pain, tingling or numbness is and what changes it, then read "
-                  "which structures and causes such a pattern points to (run in JupyterLab). Not a diagnosis.")
 
     def __init__(self):
         self.banner = widgets.HTML(banner_html())
@@ -134,19 +140,18 @@ class SymptomExplorer(CourseWidget):
             box.observe(self._on_area, names="value")
         self.explain_button.on_click(lambda _button: self.explain())
         self.clear_button.on_click(lambda _button: self.clear())
-        heading = widgets.HTML
+        controls = {"where": area_rows, "kind": [self.kind], "worse": list(self.worse_boxes.values()),
+                    "better": list(self.better_boxes.values()), "onset": [self.onset],
+                    "other": list(self.other_boxes.values())}
+        questions = []
+        for name, heading, hint in steps():
+            questions += [widgets.HTML(f"<strong>{escape(heading)}</strong>" + (f" {escape(hint)}" if hint else "")),
+                          *controls[name]]
         super().__init__([
-            self.banner,
-            heading("<strong>1. Where do you feel it?</strong> Tick every place (the map shows the right "
-                    "leg; the same areas apply to the left)."),
-            *area_rows,
-            heading("<strong>2. What does it feel like?</strong>"), self.kind,
-            heading("<strong>3. What makes it worse?</strong>"), *self.worse_boxes.values(),
-            heading("<strong>4. What makes it better?</strong>"), *self.better_boxes.values(),
-            heading("<strong>5. How did it start?</strong>"), self.onset,
-            heading("<strong>6. Any of these?</strong>"), *self.other_boxes.values(),
+            self.banner, *questions,
             widgets.HBox([self.explain_button, self.clear_button]),
             self.card, self.figure])
+        self.plain_text = text("plain_text")
         self.add_class("course-symptom-explorer")
         self._reset_card()
         show_figure(self.figure, symptom_map_figure(()))
@@ -162,8 +167,9 @@ class SymptomExplorer(CourseWidget):
                 "onset": self.onset.value, "other": self._ticked(self.other_boxes)}
 
     def _reset_card(self) -> None:
-        self.card.value = (f'<div class="course-card" style="{CARD_STYLE}"><p>Tick where you feel the symptom, '
-                           "answer the other questions if you can, then press <strong>Explain</strong>.</p></div>")
+        button = f"<strong>{escape(self.explain_button.description)}</strong>"
+        start = placeholders.fill(escape(words()["messages.start"]), button=button)
+        self.card.value = f'<div class="course-card" style="{CARD_STYLE}"><p>{start}</p></div>'
 
     def _on_area(self, _change) -> None:
         if not self._quiet:

@@ -8,18 +8,21 @@ from lessons.kit.palette import OKABE_ITO
 from lessons.kit.tables import load_table, source_note
 from lessons.quiz.bank import load_bank
 from lessons.topics.degenerative_disc_disease.figures import (
+    back_pain_odds_figure,
+    people_icon_figure,
+    prevalence_by_age_figure,
+)
+from lessons.topics.degenerative_disc_disease.model import (
     AGES,
     FINDINGS,
-    back_pain_odds_figure,
     check_age,
     confirmed_ages,
+    finding_sentence,
     odds_rows,
-    people_icon_figure,
     people_out_of_100,
-    prevalence_by_age_figure,
     prevalence_table,
 )
-from lessons.topics.degenerative_disc_disease.widgets import ScanFindingExplorer, explorer_view, finding_sentence
+from lessons.topics.degenerative_disc_disease.widgets import ScanFindingExplorer, explorer_view
 
 PLOTLY = "application/vnd.plotly.v1+json"
 
