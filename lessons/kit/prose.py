@@ -11,7 +11,9 @@ its template must use, no more and no fewer. Every other string must have no bra
 ``{totl}``, a forgotten field or a lone brace is a ``ContentError`` naming the file, the item and the field
 when the file is loaded, never a ``KeyError`` when a learner presses a button.
 
-``fill(template, **values)`` fills a template in (``str.format``: ``{start:%A %d %B %Y}`` formats a date).
+``check_text(text, allowed, file, item=, field=)`` checks one text that may use some of ``allowed``
+(for loaders that walk their own documents). ``fill(template, **values)`` fills a template in
+(``str.format``: ``{start:%A %d %B %Y}`` formats a date).
 The names are checked when the file is loaded; a format after the colon is not (it depends on the value).
 """
 
@@ -87,6 +89,22 @@ def load(path: Path | str, schema_name: str, fields: Mapping[str, frozenset[str]
     document = triage.load(path, schema_name) if placeholders else data.load(path, schema_name)
     check(document, data.display_name(data.PACKAGE_DIR / path), fields or {})
     return document
+
+
+def check_text(text: str, allowed, file: str, *, item: str | None = None, field: str | None = None) -> None:
+    """Raise ContentError if one text uses a ``{field}`` that is not ``allowed`` (it may use fewer).
+
+    For loaders that check their texts one by one (``check`` above checks a whole document exactly)."""
+    allowed = tuple(allowed)
+    may = " and ".join("{" + key + "}" for key in allowed) or "no placeholder"
+    try:
+        found = names_in(text)
+    except ValueError:
+        found = {"" if "{}" in text else "?"}
+    for name in sorted(found):
+        if name not in allowed:
+            raise data.ContentError(file, f"unknown placeholder {{{name}}}; this text may say {may}", item=item,
+                                    field=field)
 
 
 def fill(template: str, **values: object) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, placeholders, triage
+from lessons.kit import data, prose, triage
 from lessons.kit.course import lesson
 from lessons.kit.references import bibliography
 from lessons.quiz.bank import QuestionBank, parse_bank
@@ -60,7 +60,7 @@ def read_words(path: Path = WORDS) -> dict[str, str]:
     file = data.display_name(path)
     document = data.load(path, "case_study")
     for name, text in document.items():
-        placeholders.check(text, WORD_FIELDS[name], file, field=name)
+        prose.check_text(text, WORD_FIELDS[name], file, field=name)
     return document
 
 
@@ -72,7 +72,7 @@ def words() -> dict[str, str]:
 def _bank(raw_case: dict, index: int) -> QuestionBank:
     """The case's questions as a QuestionBank; errors name the case and the question."""
     raw = {"quiz": "18_case_" + raw_case["id"].replace("-", "_"),
-           "title": placeholders.fill(words()["questions"], name=raw_case["title"].split(",")[0]),
+           "title": prose.fill(words()["questions"], name=raw_case["title"].split(",")[0]),
            "questions": raw_case["questions"]}
     try:
         return parse_bank(raw, CASES_FILE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from lessons.kit import placeholders
+from lessons.kit import prose
 from lessons.kit.widget import CARD_STYLE, CourseWidget, escape
 from lessons.quiz.widget import QuizWidget
 from lessons.topics.cases.model import case, words
@@ -13,7 +13,7 @@ from lessons.topics.cases.model import case, words
 def story_html(case_id: str) -> str:
     """The story card: the person's name and age, the story, and a note that they are made up."""
     item = case(case_id)
-    heading = placeholders.fill(words()["heading"], title=item.title)
+    heading = prose.fill(words()["heading"], title=item.title)
     return (f'<div class="course-card" style="{CARD_STYLE}"><h3>{escape(heading)}</h3>'
             f"<p>{escape(item.story)}</p><p><em>{escape(words()['made_up'])}</em></p></div>")
 
@@ -35,7 +35,7 @@ class CaseStudy(CourseWidget):
         super().__init__([self.story, self.quiz])
         self.add_class("course-case-study")
         self.add_class(f"course-case-{self.case.id}")
-        self.plain_text = placeholders.fill(words()["plain_text"], title=self.case.title, story=self.case.story,
+        self.plain_text = prose.fill(words()["plain_text"], title=self.case.title, story=self.case.story,
                                             made_up=words()["made_up"], count=len(self.case.bank))
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, placeholders, triage
+from lessons.kit import data, prose, triage
 from lessons.kit.course import lesson
 from lessons.kit.references import bibliography
 
@@ -72,7 +72,7 @@ def read_comparison(path: Path = COMPARISON) -> Comparison:
     file = data.display_name(path)
     document = data.load(path, "causes_comparison")
     for name, text in document["comparer"].items():
-        placeholders.check(text, COMPARER_FIELDS[name], file, field=f"comparer.{name}")
+        prose.check_text(text, COMPARER_FIELDS[name], file, field=f"comparer.{name}")
     return Comparison(levels={level: document["levels"][level] for level in LEVELS}, cause=document["cause"],
                       fields={name: document["fields"][name] for name in FIELDS},
                       comparer=dict(document["comparer"]))

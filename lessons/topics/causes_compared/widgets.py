@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from lessons.kit import placeholders
+from lessons.kit import prose
 from lessons.kit.course import lesson
 from lessons.kit.widget import CARD_STYLE, CourseWidget, card_html, escape, show_figure
 from lessons.topics.causes_compared.figures import clue_chart
@@ -37,7 +37,7 @@ def clue_card(clue_id: str) -> str:
 
 def cause_card(cause_id: str) -> str:
     item = cause(cause_id)
-    more = placeholders.fill(comparison().comparer["more"], number=lesson(item.lesson).number,
+    more = prose.fill(comparison().comparer["more"], number=lesson(item.lesson).number,
                              title=lesson(item.lesson).title)
     return card_html(item.name, cause_rows(item), after=f"<p>{escape(more)}</p>")
 

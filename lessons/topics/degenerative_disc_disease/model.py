@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, placeholders
+from lessons.kit import data, prose
 from lessons.kit.inputs import NumberError, read_number, shown
 
 CONTENT = Path(__file__).parent / "content"
@@ -101,7 +101,7 @@ def read(path: Path = PATH) -> ScanFindings:
                                 field=f"confirmed_in.{key}")
     texts = _flat(document["explorer"])
     for name, text in texts.items():
-        placeholders.check(text, TEXT_FIELDS[name], file, field=f"explorer.{name}")
+        prose.check_text(text, TEXT_FIELDS[name], file, field=f"explorer.{name}")
     return ScanFindings(
         findings=tuple(Finding(entry["id"], entry["label"], entry["phrase"],
                                tuple(entry.get("model_estimate_ages", []))) for entry in document["findings"]),
@@ -131,7 +131,7 @@ def __getattr__(name: str):
 
 def text(name: str, /, **values: object) -> str:
     """One of the explorer's texts (``"number"``, ``"no_number.headline"`` ...), its fields filled in."""
-    return placeholders.fill(load().texts[name], **values)
+    return prose.fill(load().texts[name], **values)
 
 
 @cache

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, placeholders
+from lessons.kit import data, prose
 from lessons.kit.references import bibliography
 from lessons.topics.back_to_leg.model import nerve_root
 
@@ -105,13 +105,13 @@ def read(path: Path = PATH) -> Explorers:
     for index, entry in enumerate(places):
         where = f"narrowing_explorer.places.{index}"
         root = entry.get("root", False)
-        placeholders.check(entry.get("title", ""), ("name", "root") if root else ("name",), file,
+        prose.check_text(entry.get("title", ""), ("name", "root") if root else ("name",), file,
                            item=entry["id"], field=f"{where}.title")
         for number, row in enumerate(entry["rows"]):
             if "root_fact" in row and not root:
                 raise data.ContentError(file, "only a place with 'root: true' can take a root's fact",
                                         item=entry["id"], field=f"{where}.rows.{number}.root_fact")
-            placeholders.check(row.get("text", ""), ("root",) if root else (), file, item=entry["id"],
+            prose.check_text(row.get("text", ""), ("root",) if root else (), file, item=entry["id"],
                                field=f"{where}.rows.{number}.text")
         _check_refs(entry["refs"], file, entry["id"], f"{where}.refs")
         built.append(Place(entry["id"], entry["name"], entry["tooltip"], root, entry.get("title", "{name}"),
@@ -198,7 +198,7 @@ def narrowing_rows(place_id: str, root: str | None = None) -> tuple[str, list[tu
             raise ValueError("Choose a nerve root (L4, L5 or S1) for a side-opening narrowing.")
         facts = nerve_root(root)
         values["root"] = facts.id
-    rows = [(row.label, getattr(facts, row.root_fact) if row.root_fact else placeholders.fill(row.text, **values))
+    rows = [(row.label, getattr(facts, row.root_fact) if row.root_fact else prose.fill(row.text, **values))
             for row in item.rows]
     rows.append((load().sources_label, sources(item.refs)))
-    return placeholders.fill(item.title, **values), rows
+    return prose.fill(item.title, **values), rows

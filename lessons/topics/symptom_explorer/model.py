@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, placeholders, triage
+from lessons.kit import data, prose, triage
 from lessons.kit.references import bibliography
 from lessons.topics.back_to_leg.model import leg_areas
 from lessons.topics.causes_compared.model import causes
@@ -133,7 +133,7 @@ def read_words(path: Path = WORDS) -> dict[str, str]:
     file = data.display_name(path)
     found = _flat(data.load(path, "symptom_explorer"))
     for name, value in found.items():
-        placeholders.check(value, TEXT_FIELDS.get(name, ()), file, field=name)
+        prose.check_text(value, TEXT_FIELDS.get(name, ()), file, field=name)
     return found
 
 
@@ -144,7 +144,7 @@ def words() -> dict[str, str]:
 
 def text(name: str, /, **values: object) -> str:
     """One text of the words file (``"messages.matches"`` ...), its fields filled in."""
-    return placeholders.fill(words()[name], **values)
+    return prose.fill(words()[name], **values)
 
 
 def steps() -> tuple[tuple[str, str, str], ...]:

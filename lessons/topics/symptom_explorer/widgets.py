@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from lessons.kit import placeholders, triage
+from lessons.kit import prose, triage
 from lessons.kit.course import lesson
 from lessons.kit.references import bibliography
 from lessons.kit.widget import CARD_STYLE, CourseWidget, escape, feedback_html, show_figure
@@ -168,7 +168,7 @@ class SymptomExplorer(CourseWidget):
 
     def _reset_card(self) -> None:
         button = f"<strong>{escape(self.explain_button.description)}</strong>"
-        start = placeholders.fill(escape(words()["messages.start"]), button=button)
+        start = prose.fill(escape(words()["messages.start"]), button=button)
         self.card.value = f'<div class="course-card" style="{CARD_STYLE}"><p>{start}</p></div>'
 
     def _on_area(self, _change) -> None:
