@@ -96,6 +96,8 @@ def schema_for(path) -> str:
         return "table"
     if path.stem.startswith("references"):
         return "references"
+    if path.stem == "clues":    # a clue set of the kit's clue sorter (lessons/kit/sorter.py)
+        return "clue_set"
     return "quiz" if path.stem == "quiz" else path.stem
 
 

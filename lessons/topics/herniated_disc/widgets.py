@@ -11,35 +11,27 @@ from lessons.kit import triage
 from lessons.kit.widget import CourseWidget, card_html, escape, show_figure
 from lessons.topics.back_to_leg.figures import leg_map_figure
 from lessons.topics.herniated_disc.figures import disc_from_above_figure
-from lessons.topics.herniated_disc.model import (
-    LEVELS,
-    POSITIONS,
-    explanation,
-    root_pressed,
-    where_felt,
-)
+from lessons.topics.herniated_disc.model import explanation, herniation, root_pressed, where_felt
 
-# disc level -> (exiting root, traversing root)
 WARNING_STYLE = "border-left:6px solid #D55E00;background:#FBEDE5;padding:4px 10px;color:#1a1a1a"
 
 
 def cauda_equina_warning() -> str:
-    return ("⚠ Warning: pressure on the cauda equina can affect the bladder, the bowel and the legs. "
-            + triage.sentence(triage.group("cauda-equina")))
+    """The warning for a central herniation, then the triage file's sentence for its group of signs."""
+    words = herniation().card
+    return f"{words.warning} {triage.sentence(words.warning_signs)}"
 
 
 def herniation_card(level: str, position: str) -> str:
     """HTML card for one choice: which root, why, and where it is usually felt."""
     pressed = root_pressed(level, position)
-    where, term = POSITIONS[pressed.position]
-    if pressed.emergency:
-        title = f"{pressed.level_label} disc, {where}: several roots can be pressed"
-    else:
-        title = f"{pressed.level_label} disc, {where}: usually the {pressed.roots[0]} root"
+    words = herniation()
+    where, term = words.position(pressed.position).where, words.position(pressed.position).term
+    title = (words.card.several_roots if pressed.emergency else words.card.one_root).format(
+        level=pressed.level_label, where=where, root=pressed.roots[0])
     rows = [("Position", f"{where} ({term})"), ("Why", explanation(pressed))]
     rows += [(f"Where {root} is usually felt", where_felt(root)) for root in pressed.roots]
-    rows.append(("Remember", "Leg maps differ between people and real herniations do not always follow the "
-                             "usual pattern. Only an examination by a clinician can say which root is involved."))
+    rows.append(("Remember", words.card.remember))
     warning = (f'<div role="alert" style="{WARNING_STYLE}"><strong>{escape(cauda_equina_warning())}</strong></div>'
                if pressed.emergency else "")
     return card_html(title, rows, before=warning)
@@ -53,16 +45,15 @@ def problem_card(message: str) -> str:
 class HerniationExplorer(CourseWidget):
     """Choose a disc level and where the herniation points; see which root it usually presses."""
 
-    plain_text = ("Herniated disc explorer: choose a disc level and a herniation position to see which nerve "
-                  "root it usually presses and where in the leg that is felt (run in JupyterLab).")
-
     def __init__(self, level: str = "L4-L5", position: str = "paracentral"):
+        words = herniation()
+        self.plain_text = words.plain_text
         self.level_picker = widgets.ToggleButtons(
-            options=[(name.replace("-", "–"), name) for name in LEVELS], value=level, description="Disc level:",
-            tooltips=[f"The disc between {name.replace('-', ' and ')}" for name in LEVELS])
+            options=[(name.replace("-", "–"), name) for name in words.levels], value=level, description="Disc level:",
+            tooltips=[f"The disc between {name.replace('-', ' and ')}" for name in words.levels])
         # Radio buttons, not a Dropdown: JupyterLab takes the arrow keys from a focused Dropdown.
         self.position_picker = widgets.RadioButtons(
-            options=[(f"{where} ({term})", key) for key, (where, term) in POSITIONS.items()],
+            options=[(f"{item.where} ({item.term})", item.id) for item in words.positions],
             value=position, description="Points:", layout=widgets.Layout(width="max-content"))
         self.card = widgets.HTML()
         self.disc_figure = widgets.Output()

@@ -13,9 +13,7 @@ import plotly.graph_objects as go
 
 from lessons.kit.palette import OKABE_ITO, base_layout
 from lessons.kit.tables import load_table
-
-RECOVERY_TABLE = "menezes_costa_2012_pain_course"
-FIRST_MONTH_TABLE = "pengel_2003_acute_lbp_course"
+from lessons.topics.muscle_strain.model import FIRST_MONTH_TABLE, TIME_POINTS, recovery_points
 
 COHORT_STYLE = {
     "acute": {"name": "Pain for less than 12 weeks at the start (acute)", "colour": OKABE_ITO["blue"],
@@ -24,16 +22,7 @@ COHORT_STYLE = {
                    "colour": OKABE_ITO["vermillion"], "symbol": "square", "dash": "dash",
                    "first_text": "middle right", "text_position": "top right"},
 }
-TIME_POINTS = ("baseline", "6 weeks", "26 weeks", "52 weeks")
 JOIN_NOTE = "Lines only join the four published time points; the lines themselves are not data."
-
-
-def recovery_points(cohort: str) -> list[dict]:
-    """The published rows of one cohort ("acute" or "persistent"), in time order."""
-    rows = [row for row in load_table(RECOVERY_TABLE).rows if row["cohort"] == cohort]
-    if not rows:
-        raise KeyError(f"no cohort {cohort!r} in {RECOVERY_TABLE}")
-    return sorted(rows, key=lambda row: row["week"])
 
 
 def recovery_figure(highlight: str | None = None) -> go.Figure:

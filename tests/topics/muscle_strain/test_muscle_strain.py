@@ -10,21 +10,20 @@ from lessons.kit.tables import load_table, source_note
 from lessons.topics.muscle_strain.figures import (
     FIRST_MONTH_TABLE,
     JOIN_NOTE,
-    RECOVERY_TABLE,
     TIME_POINTS,
     first_month_figure,
     recovery_figure,
     recovery_points,
 )
-from lessons.topics.muscle_strain.widgets import (
+from lessons.topics.muscle_strain.model import (
     CLUES,
     NOT_A_DIAGNOSIS,
-    RecoveryTimeline,
-    ReferredOrRootSorter,
+    RECOVERY_TABLE,
     clue_card,
     sort_clues,
     timepoint_text,
 )
+from lessons.topics.muscle_strain.widgets import RecoveryTimeline, ReferredOrRootSorter
 
 PLOTLY = "application/vnd.plotly.v1+json"
 

@@ -8,14 +8,8 @@ from lessons.kit.palette import OKABE_ITO
 from lessons.kit.tables import load_table, source_note
 from lessons.quiz.bank import load_bank
 from lessons.topics.sacroiliac_joint.figures import cluster_tally_figure, provocation_accuracy_figure, referral_figure
-from lessons.topics.sacroiliac_joint.widgets import (
-    FOUR_TESTS,
-    PROVOCATION_TESTS,
-    REMINDER,
-    ProvocationClusterExplorer,
-    cluster_card,
-    cluster_result,
-)
+from lessons.topics.sacroiliac_joint.model import FOUR_TESTS, PROVOCATION_TESTS, REMINDER, cluster_result
+from lessons.topics.sacroiliac_joint.widgets import ProvocationClusterExplorer, cluster_card
 
 PLOTLY = "application/vnd.plotly.v1+json"
 GAENSLEN = ("gaenslen-right", "gaenslen-left")

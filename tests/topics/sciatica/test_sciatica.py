@@ -10,16 +10,16 @@ from lessons.kit.references import bibliography
 from lessons.kit.tables import load_table, source_note
 from lessons.quiz.bank import load_bank
 from lessons.topics.sciatica.figures import pregabalin_trial_figure, surgery_trial_figure
-from lessons.topics.sciatica.widgets import (
+from lessons.topics.sciatica.model import (
     CLUES,
     NO_NUMBNESS,
     RADICULAR,
     REFERRED,
     ClueError,
-    FollowThePainExplorer,
     clues_card,
     sort_clues,
 )
+from lessons.topics.sciatica.widgets import FollowThePainExplorer
 
 PLOTLY = "application/vnd.plotly.v1+json"
 
