@@ -12,7 +12,6 @@ that take seconds to build, on every cold start of every notebook.
 from __future__ import annotations
 
 import json
-import string
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -148,17 +147,3 @@ def load(path: Path | str, schema_name: str | Path) -> Any:
     document = read_yaml(path)
     validate(document, schema_name, path)
     return document
-
-
-def check_slots(text: str, allowed, file: str, field: str, item: str | None = None) -> None:
-    """Check that every ``{slot}`` of a content text is one the code fills in (``allowed``); raise
-    ContentError naming the file, item and field otherwise (an unknown slot would only fail when shown)."""
-    try:
-        found = {slot for _text, slot, _spec, _conversion in string.Formatter().parse(text) if slot is not None}
-    except ValueError:
-        raise ContentError(file, "has a { or } that is not part of a {slot}", item=item, field=field) from None
-    unknown = sorted(found - set(allowed))
-    if unknown:
-        words = ", ".join(f"{{{slot}}}" for slot in sorted(allowed)) or "none"
-        raise ContentError(file, f"unknown slot {{{unknown[0]}}} (this text can use: {words})", item=item,
-                           field=field)

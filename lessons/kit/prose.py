@@ -97,10 +97,14 @@ def check_text(text: str, allowed, file: str, *, item: str | None = None, field:
     For loaders that check their texts one by one (``check`` above checks a whole document exactly)."""
     allowed = tuple(allowed)
     may = " and ".join("{" + key + "}" for key in allowed) or "no placeholder"
-    try:
-        found = names_in(text)
-    except ValueError:
-        found = {"" if "{}" in text else "?"}
+    if "{}" in text:
+        found = {""}
+    else:
+        try:
+            found = names_in(text)
+        except ValueError:
+            raise data.ContentError(file, "has a { or } that is not part of a {field}", item=item,
+                                    field=field) from None
     for name in sorted(found):
         if name not in allowed:
             raise data.ContentError(file, f"unknown placeholder {{{name}}}; this text may say {may}", item=item,

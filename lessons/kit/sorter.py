@@ -27,7 +27,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from lessons.kit import data, triage
+from lessons.kit import data, prose, triage
 from lessons.kit.widget import CARD_STYLE, FEEDBACK_STYLE, CourseWidget, escape, feedback_html, show_figure
 
 NO_AREA = "none"                                      # the area picker's "no numbness" choice
@@ -165,7 +165,7 @@ def _clues(document: dict, name: str, leanings: dict[str, Leaning], roots: set[s
             raise data.ContentError(name, problem, item=clue_id, field=f"{where}.signs")
         signs = _sign_ids(entry.get("signs", ()), name, clue_id, f"{where}.signs")
         why = entry["why"]
-        data.check_slots(why, ("needs",) if signs else (), name, f"{where}.why", clue_id)
+        prose.check_text(why, ("needs",) if signs else (), name, field=f"{where}.why", item=clue_id)
         if signs:   # "{needs}": how fast the most serious of its signs needs help, from the triage file
             why = why.format(needs=triage.level_of(signs).needs)
         root = entry.get("root")
@@ -212,7 +212,7 @@ def _headlines(document: dict, name: str, leanings: tuple[Leaning, ...]) -> dict
         if verdict not in needed:
             raise data.ContentError(name, f"no verdict {verdict!r} in this set (its verdicts are {', '.join(needed)})",
                                     field=f"headlines.{verdict}")
-        data.check_slots(text, ("lead", "needs") if verdict == "warning" else (), name, f"headlines.{verdict}")
+        prose.check_text(text, ("lead", "needs") if verdict == "warning" else (), name, field=f"headlines.{verdict}")
     return dict(headlines)
 
 
@@ -224,7 +224,7 @@ def _additions(document: dict, name: str, verdicts: Iterable[str]) -> tuple[Addi
             if condition not in known:
                 raise data.ContentError(name, f"unknown condition {condition!r} (choose from {', '.join(known)})",
                                         field=f"additions.{index}.when")
-        data.check_slots(entry["text"], (), name, f"additions.{index}.text")
+        prose.check_text(entry["text"], (), name, field=f"additions.{index}.text")
         found.append(Addition(tuple(entry["when"]), entry["text"]))
     return tuple(found)
 
@@ -241,9 +241,9 @@ def _area(document: dict, name: str, areas: tuple[Area, ...], sides: set[str]) -
     if words["leans"] not in sides:
         raise data.ContentError(name, f"{words['leans']!r} is not a side of this set", field="area.leans")
     facts = set.intersection(*({key for key, _value in area.facts} for area in areas))
-    data.check_slots(words["note"], {"area", "root", *facts}, name, "area.note")
-    data.check_slots(words["missing"], (), name, "area.missing")
-    data.check_slots(words["unknown"], ("area",), name, "area.unknown")
+    prose.check_text(words["note"], {"area", "root", *facts}, name, field="area.note")
+    prose.check_text(words["missing"], (), name, field="area.missing")
+    prose.check_text(words["unknown"], ("area",), name, field="area.unknown")
     return AreaWords(**words)
 
 
@@ -260,11 +260,11 @@ def load_clue_set(path: Path | str, *, roots: Iterable[str] | None = None, areas
     headlines = _headlines(document, name, leanings)
     sides = {leaning.id for leaning in leanings if leaning.kind == "side"}
     messages = document["messages"]
-    data.check_slots(messages["not_a_list"], (), name, "messages.not_a_list")
-    data.check_slots(messages["unknown_clue"], ("clue",), name, "messages.unknown_clue")
-    data.check_slots(messages.get("opposites", ""), ("first", "second"), name, "messages.opposites")
-    data.check_slots(messages.get("cannot_sort", ""), (), name, "messages.cannot_sort")
-    data.check_slots(document.get("alert_note", ""), ("alert",), name, "alert_note")
+    prose.check_text(messages["not_a_list"], (), name, field="messages.not_a_list")
+    prose.check_text(messages["unknown_clue"], ("clue",), name, field="messages.unknown_clue")
+    prose.check_text(messages.get("opposites", ""), ("first", "second"), name, field="messages.opposites")
+    prose.check_text(messages.get("cannot_sort", ""), (), name, field="messages.cannot_sort")
+    prose.check_text(document.get("alert_note", ""), ("alert",), name, field="alert_note")
     widget = document["widget"]
     return ClueSet(
         file=name, plain_text=widget["plain_text"], heading=widget["heading"],

@@ -239,14 +239,14 @@ def test_the_schema_refuses(tmp_path, where, change, words):
     (MUSCLE, delete(["headlines", "neutral"]), "field 'headlines.neutral': is required but missing"),
     (MUSCLE, set_(["headlines", "radicular"], "x"), "field 'headlines.radicular': no verdict 'radicular'"),
     (MUSCLE, set_(["headlines", "warning"], "{lead} and {colour}"),
-     r"field 'headlines.warning': unknown slot \{colour\}"),
+     r"field 'headlines.warning': unknown placeholder \{colour\}"),
     (MUSCLE, set_(["additions", 0, "when"], ["sometimes"]), "field 'additions.0.when': unknown condition"),
     (MUSCLE, set_(["messages", "unknown_clue"], "No {clue"), "field 'messages.unknown_clue': has a { or }"),
     (SCIATICA, set_(["opposites", 0], ["below-knee", "nowhere"]), "field 'opposites.0': unknown clue 'nowhere'"),
     (SCIATICA, delete(["messages", "opposites"]), "field 'messages.opposites': is required when the set has"),
     (SCIATICA, set_(["clues", 7, "alert"], "no-such-group"), "field 'clues.7.alert': unknown group"),
     (SCIATICA, set_(["area", "leans"], "referred-ish"), "field 'area.leans'"),
-    (SCIATICA, set_(["area", "note"], "{area} moves {reflex}"), r"field 'area.note': unknown slot \{reflex\}"),
+    (SCIATICA, set_(["area", "note"], "{area} moves {reflex}"), r"field 'area.note': unknown placeholder \{reflex\}"),
     (SCIATICA, delete(["leanings", 1, "title"]), "field 'leanings.1.title': is required by the 'card' layout"),
 ])
 def test_the_loader_refuses_what_the_schema_cannot_check(tmp_path, where, change, words):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, triage
+from lessons.kit import data, prose, triage
 from lessons.kit.references import bibliography
 from lessons.topics.back_to_leg.model import nerve_root, nerve_roots
 
@@ -98,7 +98,8 @@ def _positions(document: dict, name: str) -> tuple[Position, ...]:
                 raise data.ContentError(name, f"{alias!r} already names the position {owner[alias]!r}",
                                         item=entry["id"], field=f"positions.{index}.{where}")
             owner[alias] = entry["id"]
-        data.check_slots(entry["explanation"], EXPLANATION_SLOTS, name, f"positions.{index}.explanation", entry["id"])
+        prose.check_text(entry["explanation"], EXPLANATION_SLOTS, name, field=f"positions.{index}.explanation",
+                         item=entry["id"])
         positions.append(Position(entry["id"], entry["where"], entry["term"], entry["presses"],
                                   tuple(entry["aliases"]), entry["explanation"]))
     return tuple(positions)
@@ -127,10 +128,10 @@ def load_herniation(path: Path | str = CONTENT / "herniation.yml") -> Herniation
     document = data.load(path, "herniation")
     _check_refs(document["sources"], name, "sources")
     roots = list(document["roots"])
-    data.check_slots(document["felt"], ("pain", "numbness"), name, "felt")
+    prose.check_text(document["felt"], ("pain", "numbness"), name, field="felt")
     card = document["card"]
-    data.check_slots(card["one_root"], ("level", "where", "root"), name, "card.one_root")
-    data.check_slots(card["several_roots"], ("level", "where"), name, "card.several_roots")
+    prose.check_text(card["one_root"], ("level", "where", "root"), name, field="card.one_root")
+    prose.check_text(card["several_roots"], ("level", "where"), name, field="card.several_roots")
     try:
         signs = triage.group(card["warning_signs"])
     except KeyError:

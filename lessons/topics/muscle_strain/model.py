@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, sorter
+from lessons.kit import data, prose, sorter
 from lessons.kit.tables import load_table
 from lessons.topics.back_to_leg.model import nerve_roots
 
@@ -72,7 +72,7 @@ def load_timeline_words(path: Path | str = CONTENT / "recovery_timeline.yml") ->
     if tuple(document["openings"]) != TIME_POINTS:
         raise data.ContentError(name, f"needs one opening per time point, in order: {', '.join(TIME_POINTS)}",
                                 field="openings")
-    data.check_slots(document["reading"], READING_SLOTS, name, "reading")
+    prose.check_text(document["reading"], READING_SLOTS, name, field="reading")
     return TimelineWords(document["plain_text"], dict(document["openings"]), document["reading"])
 
 

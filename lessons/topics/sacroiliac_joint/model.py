@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data
+from lessons.kit import data, prose
 from lessons.kit.references import bibliography
 
 CONTENT = Path(__file__).parent / "content"
@@ -65,13 +65,13 @@ def load_cluster_words(path: Path | str = CONTENT / "provocation_tests.yml") -> 
         raise data.ContentError(name, "is more than the number of tests marked short_rule", field="short_cut_off")
     findings = {}
     for key, entry in document["findings"].items():
-        data.check_slots(entry["headline"], ("six",), name, f"findings.{key}.headline")
+        prose.check_text(entry["headline"], ("six",), name, field=f"findings.{key}.headline")
         for index, note in enumerate(entry["notes"]):
-            data.check_slots(note, (), name, f"findings.{key}.notes.{index}")
+            prose.check_text(note, (), name, field=f"findings.{key}.notes.{index}")
         findings[key] = Finding(entry["headline"], tuple(entry["notes"]))
     for key in ("short_met", "short_not_met"):
-        data.check_slots(document[key], ("four",), name, key)
-    data.check_slots(document["reminder"], (), name, "reminder")
+        prose.check_text(document[key], ("four",), name, field=key)
+    prose.check_text(document["reminder"], (), name, field="reminder")
     return ClusterWords(document["plain_text"], document["guide"], tuple(tests), document["cut_off"],
                         document["short_cut_off"], findings, document["short_met"], document["short_not_met"],
                         document["reminder"])

@@ -46,12 +46,12 @@ def test_a_card_without_its_warning_is_refused_by_the_schema(tmp_path):
     (lambda d: d["positions"][2]["aliases"].append("lateral"),
      r"item 'central', field 'positions\.2\.aliases\.0': 'lateral' already names the position 'foraminal'"),
     (lambda d: d["positions"][1].update(explanation="It presses {exited}."),
-     r"item 'foraminal', field 'positions\.1\.explanation': unknown slot \{exited\}"),
+     r"item 'foraminal', field 'positions\.1\.explanation': unknown placeholder \{exited\}"),
     (lambda d: d.update(off_map=[]), r"field 'roots': 'L3' is not on the leg map of lesson 02"),
     (lambda d: d["off_map"][0].update(refs=["no-such-page"]), r"field 'off_map\.0\.refs': unknown reference"),
     (lambda d: d.update(sources=["no-such-page"]), r"field 'sources': unknown reference 'no-such-page'"),
     (lambda d: d["card"].update(warning_signs="no-such-group"), r"field 'card\.warning_signs': unknown group"),
-    (lambda d: d["card"].update(one_root="{level}: {roots}"), r"field 'card\.one_root': unknown slot \{roots\}"),
+    (lambda d: d["card"].update(one_root="{level}: {roots}"), r"field 'card\.one_root': unknown placeholder \{roots\}"),
 ])
 def test_the_loader_refuses_what_the_schema_cannot_check(tmp_path, change, words):
     with pytest.raises(ContentError, match=rf"herniation\.yml, {words}"):

@@ -76,5 +76,6 @@ def test_timeline_openings_must_name_the_figures_time_points(tmp_path):
 def test_the_timeline_reading_may_use_only_its_slots(tmp_path):
     path = broken_copy(tmp_path, "recovery_timeline.yml",
                        lambda d: d.update(reading=d["reading"].replace("{acute_pain}", "{acute_mean}")))
-    with pytest.raises(ContentError, match=r"recovery_timeline\.yml, field 'reading': unknown slot \{acute_mean\}"):
+    with pytest.raises(ContentError,
+                       match=r"recovery_timeline\.yml, field 'reading': unknown placeholder \{acute_mean\}"):
         load_timeline_words(path)

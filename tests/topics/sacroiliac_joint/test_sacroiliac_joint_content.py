@@ -49,8 +49,8 @@ def test_a_finding_is_needed_for_every_pattern(tmp_path):
     (lambda d: d.update(cut_off=7), r"field 'cut_off': is more than the 6 tests"),
     (lambda d: d.update(short_cut_off=5), r"field 'short_cut_off': is more than the number of tests marked"),
     (lambda d: d["findings"]["met"].update(headline="{count} of 6"),
-     r"field 'findings\.met\.headline': unknown slot \{count\}"),
-    (lambda d: d.update(short_met="{six} of 6"), r"field 'short_met': unknown slot \{six\}"),
+     r"field 'findings\.met\.headline': unknown placeholder \{count\}"),
+    (lambda d: d.update(short_met="{six} of 6"), r"field 'short_met': unknown placeholder \{six\}"),
 ])
 def test_the_loader_refuses_what_the_schema_cannot_check(tmp_path, change, words):
     with pytest.raises(ContentError, match=rf"provocation_tests\.yml, {words}"):

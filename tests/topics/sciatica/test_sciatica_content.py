@@ -43,5 +43,5 @@ def test_opposites_must_name_clues_of_the_set(tmp_path):
 
 def test_the_area_note_may_use_only_the_lessons_facts(tmp_path):
     path = broken_copy(tmp_path, lambda d: d["area"].update(note=d["area"]["note"] + " Reflex: {reflex}."))
-    with pytest.raises(ContentError, match=r"clues\.yml, field 'area\.note': unknown slot \{reflex\}"):
+    with pytest.raises(ContentError, match=r"clues\.yml, field 'area\.note': unknown placeholder \{reflex\}"):
         load_clue_set(path, areas=numb_areas())
