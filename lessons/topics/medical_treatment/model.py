@@ -88,8 +88,8 @@ def _fill(text: str, worse: str, name: str, field: str, item: str | None = None)
     return filled
 
 
-def _step(fields: dict, worse: str, name: str, where: str, item: str | None, urgent: bool = False) -> Step:
-    known = bibliography()
+def _step(fields: dict, worse: str, name: str, where: str, item: str | None, known: dict,
+          urgent: bool = False) -> Step:
     for index, ref in enumerate(fields["refs"]):
         if ref not in known:
             raise data.ContentError(name, f"unknown reference {ref!r}", item=item, field=f"{where}.refs.{index}")
@@ -139,7 +139,8 @@ def load_pathways(path: Path | str = PATHWAY_FILE) -> Pathways:
                   not_a_plan=_fill(card["not_a_plan"], worse, name, "card.not_a_plan"),
                   plain_text=_fill(card["plain_text"], worse, name, "card.plain_text"),
                   pace_note=_fill(document["figures"]["pace_note"], worse, name, "figures.pace_note"))
-    warning = _step(document["warning_signs"], worse, name, "warning_signs", None, urgent=True)
+    known = bibliography()
+    warning = _step(document["warning_signs"], worse, name, "warning_signs", None, known, urgent=True)
     entries: dict[str, tuple[int, dict]] = {}
     for index, entry in enumerate(document["steps"]):
         if entry["id"] in entries:
@@ -156,7 +157,7 @@ def load_pathways(path: Path | str = PATHWAY_FILE) -> Pathways:
                 raise data.ContentError(name, f"unknown step {step_id!r}", field=f"pathways.{number}.steps.{position}")
             index, entry = entries[step_id]
             fields, where = _version(entry, index, *key, name)
-            found.append(_step(fields, worse, name, where, step_id))
+            found.append(_step(fields, worse, name, where, step_id, known))
         steps[key] = tuple(found)
     missing = [f"{d} {c}" for d in DURATIONS for c in COMPLAINTS if (d, c) not in steps]
     if missing:
