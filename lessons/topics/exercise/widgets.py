@@ -20,6 +20,7 @@ from lessons.topics.exercise.model import (
     USED_TO_IT,
     ExerciseAdvice,
     ExerciseInputError,
+    check_content,
     check_exercise,
     clinician_signs,
     emergency_signs,
@@ -32,20 +33,12 @@ QUESTION_NAMES = {
     "weeks_at_this_amount": "Question 3 (weeks at this amount)",
     "used_to_it": "Question 4 (used to it)",
 }
-NOT_ADVICE = ("This is general education drawn from NHS advice, not advice for you. A physiotherapist or "
-              "doctor who examines you can tailor exercise to you.")
+NOT_ADVICE = check_content().not_advice
 SYMBOL = {EMERGENCY: "⚠", SEE_CLINICIAN: "⚠", STEP_UP: "▲"}
 STYLE = {EMERGENCY: "wrong", SEE_CLINICIAN: "wrong"}
 
 
-SOURCE_NAMES = {
-    "bass-2018-cauda-equina": "British Association of Spine Surgeons (quoted by NHS Cornwall)",
-    "rjah-low-back-pain-leaflet": "RJAH Orthopaedic Hospital NHS Trust, low back pain leaflet",
-    "rjah-back-pain-self-care": "RJAH Orthopaedic Hospital NHS Trust, back pain self-care",
-    "nhs-borders-low-back-pain": "NHS Borders Physiotherapy, low back pain",
-    "bridgwater-bay-back-pain": "NHS back-pain advice (Bridgwater Bay Health Centre)",
-    "sfh-back-pain-unit-introducing-exercise": "Sherwood Forest Hospitals NHS Trust, Back Pain Unit",
-}
+SOURCE_NAMES = check_content().source_names  # short names of the references, by id
 
 
 def source_names(ids: tuple[str, ...]) -> list[str]:
@@ -72,6 +65,11 @@ def advice_card(result: ExerciseAdvice | ExerciseInputError) -> str:
             f"<p><em>{escape(NOT_ADVICE)}</em></p>")
 
 
+def question(text: str) -> widgets.HTML:
+    """A question's heading, escaped."""
+    return widgets.HTML(f"<strong>{escape(text)}</strong>")
+
+
 def run_check(**answers) -> ExerciseAdvice | ExerciseInputError:
     """``check_exercise``, with a bad answer returned as its error (for the widget to show) instead of raised."""
     try:
@@ -83,10 +81,10 @@ def run_check(**answers) -> ExerciseAdvice | ExerciseInputError:
 class ExerciseCheck(CourseWidget):
     """Lesson 11: answer a few questions about how an exercise went; read one advice card."""
 
-    plain_text = ("How did that exercise go? Answer a few questions to see whether to keep going, step up, "
-                  "ease back or get help (run in JupyterLab).")
-
     def __init__(self):
+        words = check_content()
+        self.plain_text = words.plain_text
+
         def box(label: str) -> widgets.Checkbox:
             return widgets.Checkbox(value=False, description=label, indent=False,
                                     layout=widgets.Layout(width="max-content"))
@@ -107,13 +105,10 @@ class ExerciseCheck(CourseWidget):
             control.observe(lambda _change: self.update(), names="value")
         self.reset_button.on_click(lambda _button: self.reset())
         super().__init__([
-            widgets.HTML("<strong>1. Since the exercise, have you noticed any of these?</strong>"),
-            *self.emergency_boxes.values(), *self.clinician_boxes.values(),
-            widgets.HTML("<strong>2. How was your back pain later that day or the next day, "
-                         "compared with your usual?</strong>"), self.pain_after,
-            widgets.HTML("<strong>3. For how many weeks have you done this same amount regularly?</strong>"),
-            self.weeks,
-            widgets.HTML("<strong>4. Has your body got used to this amount?</strong>"), self.used_to_it,
+            question(words.questions["signs"]), *self.emergency_boxes.values(), *self.clinician_boxes.values(),
+            question(words.questions["pain_after"]), self.pain_after,
+            question(words.questions["weeks"]), self.weeks,
+            question(words.questions["used_to_it"]), self.used_to_it,
             self.reset_button, self.card])
         self.add_class("course-exercise-check")
         self.update()
