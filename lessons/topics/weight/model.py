@@ -19,14 +19,25 @@ backgrounds (overweight 23 to 27.4, obesity 27.5 or more); waist-to-height ratio
 0.5 to 0.59 increased, 0.6 or more high. BMI is classified after rounding to one decimal place and the
 ratio after rounding to two, the precision in which the bands are written. A category's ``name``
 describes the number, never the person: "in the range NICE calls obesity", "in the healthy range".
+
+The cut-offs (with their sources), what each range means and the widgets' sentences are data:
+``content/weight_measures.yml`` (schema beside it), read and checked by ``load_measures``. The formulas,
+the unit conversions and the plausibility limits stay here.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from pathlib import Path
 
-from lessons.kit import inputs
+from lessons.kit import data, inputs
+from lessons.kit.references import bibliography
+
+CONTENT = Path(__file__).parent / "content"
+MEASURES_FILE = CONTENT / "weight_measures.yml"
 
 KG_PER_LB = 0.45359237  # exact, international avoirdupois pound (1959)
 CM_PER_INCH = 2.54      # exact, international inch (1959)
@@ -156,6 +167,106 @@ def bmi(weight, height, units="metric") -> float:
     return kilograms / metres**2
 
 
+# --- what the numbers mean: content/weight_measures.yml ---------------------------------------------
+
+# The {placeholders} each sentence may hold (the widgets fill them in); any other "{" or "}" is an error.
+PLACEHOLDERS = {
+    "calculator.headline": ("bmi", "name", "band"),
+    "calculator.lower_thresholds": ("groups", "overweight", "obesity"),
+    "calculator.waist": ("ratio", "name", "band", "meaning"),
+    "calculator.waist_above_bmi_limit": ("limit",),
+    "calculator.conversion": ("conversion",),
+    "odds.explanation": ("interval", "group", "odds_ratio", "percent", "outcome", "compared_with", "start",
+                         "in_people", "low", "high"),
+}
+_BRACES = re.compile(r"\{[^{}]*\}|[{}]")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class Meaning:
+    name: str
+    meaning: str
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Measures:
+    """The published cut-offs and what they mean, and the widgets' sentences (``content/weight_measures.yml``)."""
+
+    bmi_sources: tuple[str, ...]
+    healthy_from: float                           # BMI below this: underweight
+    thresholds: dict[str, tuple[float, float]]    # "standard" / "lower" -> (overweight from, obesity from)
+    lower_groups: str
+    categories: dict[str, Meaning]                # underweight, healthy, overweight, obesity
+    waist_sources: tuple[str, ...]
+    waist_from: tuple[float, float, float]        # healthy, increased, high from
+    waist_bmi_below: float                        # NICE suggests the ratio below this BMI
+    bands: dict[str, Meaning]                     # below, healthy, increased, high
+    calculator: dict[str, str]
+    odds: dict[str, str]
+
+
+def load_measures(path: Path | str = MEASURES_FILE) -> Measures:
+    """Read and check a measures file (the shipped one unless ``path`` is given)."""
+    path = Path(path)
+    name = data.display_name(path)
+    document = data.load(path, "weight_measures")
+    known = bibliography()
+
+    def refs(ids: list[str], field: str, item: str | None = None) -> tuple[str, ...]:
+        for index, ref in enumerate(ids):
+            if ref not in known:
+                raise data.ContentError(name, f"unknown reference {ref!r}", item=item, field=f"{field}.{index}")
+        return tuple(ids)
+
+    bmi_part, waist = document["bmi"], document["waist"]
+    thresholds = {}
+    for key, entry in bmi_part["thresholds"].items():
+        cuts = (bmi_part["healthy_from"], entry["overweight_from"], entry["obesity_from"])
+        if not cuts[0] < cuts[1] < cuts[2]:
+            raise data.ContentError(name, f"the cut-offs must rise: healthy from {cuts[0]:g}, overweight from "
+                                    f"{cuts[1]:g}, obesity from {cuts[2]:g}", item=key, field=f"bmi.thresholds.{key}")
+        thresholds[key] = (float(entry["overweight_from"]), float(entry["obesity_from"]))
+    waist_from = (waist["healthy_from"], waist["increased_from"], waist["high_from"])
+    if not waist_from[0] < waist_from[1] < waist_from[2]:
+        raise data.ContentError(name, "the cut-offs must rise: healthy_from < increased_from < high_from",
+                                field="waist")
+    texts = {f"{part}.{key}": text for part in ("calculator", "odds") for key, text in document[part].items()}
+    texts["bmi.lower_groups"] = bmi_part["lower_groups"]
+    for group, entries in (("bmi.categories", bmi_part["categories"]), ("waist.bands", waist["bands"])):
+        for key, entry in entries.items():
+            texts.update({f"{group}.{key}.name": entry["name"], f"{group}.{key}.meaning": entry["meaning"]})
+    for field, text in texts.items():
+        allowed = PLACEHOLDERS.get(field, ())
+        for found in _BRACES.findall(text):
+            if found[1:-1] not in allowed:
+                known_here = f"; allowed here: {', '.join('{' + a + '}' for a in allowed)}" if allowed else \
+                    "; none is allowed here"
+                raise data.ContentError(name, f"unknown placeholder {found!r}{known_here}", field=field)
+    categories = {key: Meaning(entry["name"], entry["meaning"],
+                               refs(entry["sources"], f"bmi.categories.{key}.sources", key))
+                  for key, entry in bmi_part["categories"].items()}
+    return Measures(
+        bmi_sources=refs(bmi_part["sources"], "bmi.sources"), healthy_from=float(bmi_part["healthy_from"]),
+        thresholds=thresholds, lower_groups=bmi_part["lower_groups"], categories=categories,
+        waist_sources=refs(waist["sources"], "waist.sources"), waist_from=tuple(float(v) for v in waist_from),
+        waist_bmi_below=float(waist["bmi_below"]),
+        bands={key: Meaning(entry["name"], entry["meaning"]) for key, entry in waist["bands"].items()},
+        calculator=dict(document["calculator"]), odds=dict(document["odds"]))
+
+
+@cache
+def measures() -> Measures:
+    """The shipped measures file, loaded once."""
+    return load_measures()
+
+
+def fill(template: str, **values) -> str:
+    """Put each value in place of its ``{name}`` (the file's placeholders are checked when it is loaded)."""
+    return _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), template)
+
+
 @dataclass(frozen=True)
 class Category:
     key: str         # underweight | healthy | overweight | obesity
@@ -165,7 +276,7 @@ class Category:
 
 
 def _bands(lower_thresholds: bool) -> tuple[float, float]:
-    return (23.0, 27.5) if lower_thresholds else (25.0, 30.0)
+    return measures().thresholds["lower" if lower_thresholds else "standard"]
 
 
 def bmi_category(value, lower_thresholds: bool = False) -> Category:
@@ -177,24 +288,17 @@ def bmi_category(value, lower_thresholds: bool = False) -> Category:
     value = read_number(value, BMI_LIMITS)
     shown = round_half_up(value, 1)
     over, obese = _bands(lower_thresholds)
-    top_healthy = f"{over - 0.1:.1f}"
-    if shown < 18.5:
-        return Category("underweight", "in the range NICE calls underweight", "below 18.5",
-                        "This is below the healthy range. A low weight can also affect health. If you have lost "
-                        "weight without trying, see a GP: weight loss you cannot explain always needs checking.")
-    if shown < over:
-        return Category("healthy", "in the healthy range", f"18.5 to {top_healthy}",
-                        "This is in the healthy range for most adults. BMI is only a rough guide: it cannot tell "
-                        "muscle from fat, so a waist measurement adds useful information.")
-    if shown < obese:
-        return Category("overweight", "in the range NICE calls overweight", f"{over:g} to {obese - 0.1:.1f}",
-                        "This is above the healthy range. Doctors use the word for a higher chance of some health "
-                        "problems, not for how anyone looks. BMI cannot tell muscle from fat, and even a small "
-                        "weight loss that you keep off can improve health.")
-    return Category("obesity", "in the range NICE calls obesity", f"{obese:g} or more",
-                    "Doctors use the word obesity as a medical term for a higher chance of some health problems, "
-                    "not to describe how anyone looks. Even a small weight loss that you keep off can improve "
-                    "health, and a GP or practice nurse can offer support.")
+    healthy = measures().healthy_from
+    if shown < healthy:
+        key, band = "underweight", f"below {healthy:g}"
+    elif shown < over:
+        key, band = "healthy", f"{healthy:g} to {over - 0.1:.1f}"
+    elif shown < obese:
+        key, band = "overweight", f"{over:g} to {obese - 0.1:.1f}"
+    else:
+        key, band = "obesity", f"{obese:g} or more"
+    words = measures().categories[key]
+    return Category(key, words.name, band, words.meaning)
 
 
 def waist_to_height_ratio(waist, height, units="metric") -> float:
@@ -227,22 +331,17 @@ def waist_band(ratio) -> WaistBand:
     """NICE's band for a waist-to-height ratio (classified after rounding to two decimal places)."""
     ratio = read_number(ratio, Limits("Waist-to-height ratio", "", 0.1, 1.5))
     shown = round_half_up(ratio, 2)
-    if shown < 0.4:
-        return WaistBand("below", "below the bands NICE lists", "below 0.4",
-                         "NICE's bands start at 0.4, so this calculator does not classify a lower ratio. "
-                         "Look at your BMI too.")
-    if shown < 0.5:
-        return WaistBand("healthy", "healthy", "0.4 to 0.49",
-                         "Your waist is less than half your height: NICE calls this healthy, with no increased "
-                         "health risk from fat around the middle.")
-    if shown < 0.6:
-        return WaistBand("increased", "increased", "0.5 to 0.59",
-                         "Your waist is half your height or more. NICE links this with an increased risk of "
-                         "health problems such as type 2 diabetes and heart disease; it is worth talking to a "
-                         "GP or practice nurse.")
-    return WaistBand("high", "high", "0.6 or more",
-                     "NICE links this with a further increased risk of health problems such as type 2 diabetes "
-                     "and heart disease; a GP or practice nurse can check your health and offer support.")
+    healthy, increased, high = measures().waist_from
+    if shown < healthy:
+        key, band = "below", f"below {healthy:g}"
+    elif shown < increased:
+        key, band = "healthy", f"{healthy:g} to {increased - 0.01:.2f}"
+    elif shown < high:
+        key, band = "increased", f"{increased:g} to {high - 0.01:.2f}"
+    else:
+        key, band = "high", f"{high:g} or more"
+    words = measures().bands[key]
+    return WaistBand(key, words.name, band, words.meaning)
 
 
 def risk_with_odds_ratio(baseline_risk, odds_ratio) -> float:

@@ -26,7 +26,9 @@ from lessons.topics.weight.model import (
     WaistBand,
     bmi,
     bmi_category,
+    fill,
     height_in_inches,
+    measures,
     read_number,
     risk_with_odds_ratio,
     round_half_up,
@@ -34,12 +36,11 @@ from lessons.topics.weight.model import (
     waist_to_height_ratio,
 )
 
-ADULTS_ONLY = ("For adults only: BMI is read differently for children and young people under 18 and is not used "
-               "in pregnancy. It is a rough guide for very muscular people and for people aged 65 and over.")
-NOT_A_JUDGEMENT = ("These numbers are information, not a diagnosis and not a judgement of you. A GP or practice "
-                   "nurse can help you make sense of them.")
-LOWER_GROUPS = ("South Asian, Chinese, other Asian, Middle Eastern, Black African or African-Caribbean "
-                "family background")
+CALCULATOR = measures().calculator     # the calculator's sentences (content/weight_measures.yml)
+ODDS = measures().odds                 # the odds-ratio explainer's sentences
+ADULTS_ONLY = CALCULATOR["adults_only"]
+NOT_A_JUDGEMENT = CALCULATOR["not_a_judgement"]
+LOWER_GROUPS = measures().lower_groups
 
 
 @dataclass(frozen=True)
@@ -114,24 +115,24 @@ def result_lines(result: Assessment) -> tuple[str, list[str]]:
     if result.errors:
         return "Please check what you typed:", list(result.errors)
     if not result.ok:
-        return "Type your weight and height, then press Calculate.", [ADULTS_ONLY]
+        return CALCULATOR["prompt"], [ADULTS_ONLY]
     category = result.category
-    headline = f"Your BMI is {round_half_up(result.bmi, 1):.1f}: {category.name} ({category.band})."
+    headline = fill(CALCULATOR["headline"], bmi=f"{round_half_up(result.bmi, 1):.1f}", name=category.name,
+                    band=category.band)
     lines = [category.meaning]
     if result.lower_thresholds:
-        lines.append(f"This uses the lower thresholds NICE advises for people with a {LOWER_GROUPS}: "
-                     "overweight from 23, obesity from 27.5.")
+        overweight, obesity = measures().thresholds["lower"]
+        lines.append(fill(CALCULATOR["lower_thresholds"], groups=LOWER_GROUPS, overweight=f"{overweight:g}",
+                          obesity=f"{obesity:g}"))
     if result.band is not None:
-        lines.append(f"Your waist-to-height ratio is {round_half_up(result.ratio, 2):.2f}: {result.band.name} "
-                     f"({result.band.band}). {result.band.meaning}")
-        if round_half_up(result.bmi, 1) >= 35:
-            lines.append("NICE suggests the waist-to-height ratio for adults with a BMI under 35; above that, "
-                         "a clinician can explain what your measurements mean.")
+        lines.append(fill(CALCULATOR["waist"], ratio=f"{round_half_up(result.ratio, 2):.2f}", name=result.band.name,
+                          band=result.band.band, meaning=result.band.meaning))
+        if round_half_up(result.bmi, 1) >= measures().waist_bmi_below:
+            lines.append(fill(CALCULATOR["waist_above_bmi_limit"], limit=f"{measures().waist_bmi_below:g}"))
     else:
-        lines.append("Add your waist (optional) to see your waist-to-height ratio: NICE advises keeping your "
-                     "waist to less than half your height.")
+        lines.append(CALCULATOR["add_waist"])
     if result.conversion:
-        lines.append(f"Exact conversion used: {result.conversion}")
+        lines.append(fill(CALCULATOR["conversion"], conversion=result.conversion))
     lines += [ADULTS_ONLY, NOT_A_JUDGEMENT]
     return headline, lines
 
@@ -150,7 +151,7 @@ def result_card(result: Assessment) -> str:
             f'style="{FEEDBACK_STYLE["info"]}"><strong>ℹ {escape(headline)}</strong>{body}</div>')
 
 
-NUMBERS_NOTE = f"Type each measurement as a number, without units; each box shows the range it takes. {NUMBER_RULE}"
+NUMBERS_NOTE = f"{CALCULATOR['numbers_note']} {NUMBER_RULE}"
 
 
 def hint(key: tuple[str, str], example: float, optional: bool = False) -> str:
@@ -168,9 +169,8 @@ def _text(description: str, placeholder: str) -> widgets.Text:
 class WeightCalculator(CourseWidget):
     """Lesson 14: BMI and waist-to-height ratio, metric or imperial, with a kind, plain-words result."""
 
-    plain_text = "BMI and waist calculator: type your measurements and press Calculate (run in JupyterLab)."
-
     def __init__(self):
+        self.plain_text = CALCULATOR["plain_text"]
         self.units = widgets.ToggleButtons(
             options=[("Metric (kg, cm)", "metric"), ("Imperial (lb, ft, in)", "imperial")], value="metric",
             description="Units:", tooltips=["Kilograms and centimetres", "Pounds, feet and inches"])
@@ -215,7 +215,7 @@ class WeightCalculator(CourseWidget):
 
 # --- what an odds ratio means ---------------------------------------------------------------------------
 
-COMPARED_WITH = "people of lower weight in the same studies"
+COMPARED_WITH = ODDS["compared_with"]
 LIMITS_PER_100 = Limits("Starting number", "in 100", 1, 60)
 
 
@@ -240,20 +240,17 @@ def odds_explanation(index, baseline_per_100) -> str:
         f"people with {row['weight_group']}"
     outcome = row["label"][0].lower() + row["label"][1:]
     in_people = [100 * risk_with_odds_ratio(start / 100, value) for value in (odds_ratio, low, high)]
-    return (f"Odds ratio {interval_text(row)}. In plain words: {group} had about {odds_ratio:.2f} times the odds "
-            f"({(odds_ratio - 1) * 100:.0f}% higher odds) of {outcome}, compared with {COMPARED_WITH}. "
-            f"Made-up example: if {start:g} in 100 people of lower weight had it, this odds ratio would mean about "
-            f"{in_people[0]:.0f} in 100 {group} (between about {in_people[1]:.0f} and {in_people[2]:.0f}, "
-            "from the 95% confidence interval). This is a link seen in observational studies, not proof that "
-            "weight causes it.")
+    return fill(ODDS["explanation"], interval=interval_text(row), group=group, odds_ratio=f"{odds_ratio:.2f}",
+                percent=f"{(odds_ratio - 1) * 100:.0f}", outcome=outcome, compared_with=COMPARED_WITH,
+                start=f"{start:g}", in_people=f"{in_people[0]:.0f}", low=f"{in_people[1]:.0f}",
+                high=f"{in_people[2]:.0f}")
 
 
 class OddsRatioExplainer(CourseWidget):
     """Lesson 14: pick a published odds ratio and see what it would mean in 100 people."""
 
-    plain_text = "Odds-ratio explainer: pick a result to read what it means in people (run in JupyterLab)."
-
     def __init__(self, start: int = 0, baseline: int = 20):
+        self.plain_text = ODDS["plain_text"]
         self.picker = widgets.RadioButtons(options=odds_options(), value=start, description="Result:",
                                            layout=widgets.Layout(width="max-content"))
         self.baseline = widgets.IntSlider(value=baseline, min=1, max=60, step=1, continuous_update=False,
