@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from lessons.kit.palette import OKABE_ITO, base_layout
 from lessons.kit.tables import load_table
+from lessons.topics.posture.model import UNITS, texts
 
 DISC_TABLE = "wilke_1999_disc_pressure"
 GROUP_STYLE = {
@@ -21,7 +22,7 @@ GROUP_STYLE = {
     "sitting": {"name": "Sitting", "colour": OKABE_ITO["orange"], "pattern": "/"},
     "lifting": {"name": "Lifting 20 kg", "colour": OKABE_ITO["vermillion"], "pattern": "x"},
 }
-ONE_PERSON_NOTE = "One person, one disc (healthy L4–L5 disc of one 45-year-old man). Pressure is not pain."
+ONE_PERSON_NOTE = texts()["one_person_note"]
 
 MULTIPLIER_NAMES = {
     "HM": "HM · how far out the hands are",
@@ -97,6 +98,6 @@ def multiplier_figure(values: dict[str, float], title: str = "The six multiplier
                   annotation_position="top")
     fig.update_layout(**base_layout(
         title, height=380, margin={"l": 20, "r": 40, "t": 70, "b": 50},
-        xaxis={"title": "multiplier (the limit is 23 kg times all six)", "range": [0, 1.6]},
+        xaxis={"title": f"multiplier (the limit is {UNITS['metric']['lc']:g} kg times all six)", "range": [0, 1.6]},
         yaxis={"autorange": "reversed", "automargin": True}, showlegend=False))
     return fig

@@ -21,13 +21,19 @@ from lessons.topics.posture.model import (
     FIELD_NAMES,
     FREQUENCY_ROWS,
     FREQUENCY_TABLE,
+    UNITS,
     LiftAssessment,
     LiftInputError,
     OutsideEquationLimits,
     assess_lift,
+    fill,
+    niosh,
     parse_number,
+    texts,
     upper_bound,
 )
+
+TEXTS = texts()   # the calculator's sentences (content/posture_texts.yml)
 
 
 def _label(field: str, words: str) -> str:
@@ -44,29 +50,15 @@ TEXT_FIELDS = (
     ("asymmetry", _label("asymmetry", "A: twist away from straight ahead")),
     ("frequency", _label("frequency", "F: lifts per minute")),
 )
-NUMBERS_NOTE = ("Type each measurement as a number, without units: the load up to "
-                f"{upper_bound('load')[0]:g} kg; H, V and D up to {upper_bound('distance')[0]:g} cm; A up to "
-                f"{upper_bound('asymmetry')[0]:g} degrees; F up to {upper_bound('frequency')[0]:g} lifts per "
-                f"minute. {NUMBER_RULE}")
+NUMBERS_NOTE = fill(TEXTS["numbers_note"], load=f"{upper_bound('load')[0]:g}",
+                    length=f"{upper_bound('distance')[0]:g}", angle=f"{upper_bound('asymmetry')[0]:g}",
+                    frequency=f"{upper_bound('frequency')[0]:g}") + f" {NUMBER_RULE}"
 DEFAULTS = {"load": "12", "horizontal": "40", "vertical": "30", "distance": "50", "asymmetry": "0",
             "frequency": "1", "duration": "short", "coupling": "fair"}
 
-BAND_TEXT = {
-    "goal": ("The lifting index is 1.0 or less. NIOSH's goal is to design all lifting jobs to reach an LI "
-             "of 1.0 or less."),
-    "increased": ("The lifting index is above 1.0. NIOSH says lifting tasks with an LI above 1.0 are likely "
-                  "to pose an increased risk of lifting-related low back pain for some fraction of the "
-                  "workforce: the task is a candidate for redesign."),
-    "high": ("The lifting index is above 3.0. The manual reports that experts agree nearly all workers "
-             "would be at increased risk of a work-related injury in tasks with an LI above 3.0."),
-}
-NOT_A_GUARANTEE = (
-    "The equation is a tool for designing and checking workplace lifting tasks for a working population. "
-    "It is not a personal safety guarantee: it has not been fully validated, the shape of the risk is not "
-    "known, and the manual says it is impossible to predict the risk for a given person. It does not apply "
-    "to one-handed, seated or kneeling lifts, unstable loads, slippery floors or very fast lifts.")
-WHERE_MEASURED = ("Worked out for where the hands start the lift. If the load must be placed carefully at the "
-                  "end, the manual works out the limit there too and uses the lower one.")
+BAND_TEXT = {band: text for band, _above, text in niosh().bands}   # what each lifting index means
+NOT_A_GUARANTEE = TEXTS["not_a_guarantee"]
+WHERE_MEASURED = TEXTS["where_measured"]
 
 
 @dataclass(frozen=True)
@@ -111,8 +103,8 @@ def problem_card(error: LiftInputError) -> str:
         items = "".join(f"<li>{escape(FIELD_NAMES.get(field, field))}: {escape(reason)}</li>"
                         for field, reason in error.reasons)
         return (f'<div class="course-feedback course-feedback-warning" role="alert" '
-                f'style="{FEEDBACK_STYLE["wrong"]}"><strong>✘ RWL is 0 kg: this lift is outside the '
-                f"equation's limits, so no lifting index can be worked out.</strong><ul>{items}</ul></div>"
+                f'style="{FEEDBACK_STYLE["wrong"]}"><strong>✘ {escape(TEXTS["outside_limits"])}</strong>'
+                f"<ul>{items}</ul></div>"
                 f"<p><em>{escape(NOT_A_GUARANTEE)}</em></p>")
     return feedback_html(False, "Check this input and press Calculate again.", notes=(str(error),))
 
@@ -124,7 +116,7 @@ def lift_summary(load, h, v, d, a, frequency, duration, coupling) -> str:
     except LiftInputError as error:
         return f"**Not worked out.** {error}"
     factors = " × ".join(two_decimals(value) for value in result.multipliers.values())
-    return (f"RWL = 23 kg × {factors} = **{result.rwl:.1f} kg** (multiplied before rounding). "
+    return (f"RWL = {UNITS['metric']['lc']:g} kg × {factors} = **{result.rwl:.1f} kg** (multiplied before rounding). "
             f"LI = {result.load:g} kg ÷ {result.rwl:.1f} kg = **{result.li:.2f}**. {BAND_TEXT[result.band]}")
 
 
@@ -137,20 +129,23 @@ def explain_lift(load, h, v, d, a, frequency, duration, coupling):
 
 def frequency_table_markdown() -> str:
     """Table 5 of the NIOSH manual (frequency multiplier) as a Markdown table."""
-    header = ("| Lifts per minute | 1 hour or less: V under 75 cm | V 75 cm or more | over 1, up to 2 hours: "
-              "V under 75 cm | V 75 cm or more | over 2, up to 8 hours: V under 75 cm | V 75 cm or more |")
-    lines = [header, "|---|---|---|---|---|---|---|"]
+    split = f"{UNITS['metric']['v_split']:g}"
+    headings = niosh().duration_headings
+    header = ("| Lifts per minute | "
+              + " | ".join(f"{headings[d]}: V under {split} cm | V {split} cm or more" for d in DURATIONS) + " |")
+    lines = [header, "|---|" + "---|" * 2 * len(DURATIONS)]
     for index, frequency in enumerate(FREQUENCY_ROWS):
-        label = "0.2 or fewer" if index == 0 else f"{frequency:g}"
+        label = f"{frequency:g} or fewer" if index == 0 else f"{frequency:g}"
         cells = [f"{FREQUENCY_TABLE[duration][index][column]:.2f}" for duration in DURATIONS for column in (0, 1)]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
-    lines.append("| more than 15 | " + " | ".join(["0.00"] * 6) + " |")
+    lines.append(f"| more than {FREQUENCY_ROWS[-1]:g} | " + " | ".join(["0.00"] * 2 * len(DURATIONS)) + " |")
     return "\n".join(lines)
 
 
 def coupling_table_markdown() -> str:
     """Table 7 of the NIOSH manual (coupling multiplier) as a Markdown table."""
-    lines = ["| Grip (coupling) | V under 75 cm | V 75 cm or more |", "|---|---|---|"]
+    split = f"{UNITS['metric']['v_split']:g}"
+    lines = [f"| Grip (coupling) | V under {split} cm | V {split} cm or more |", "|---|---|---|"]
     lines += [f"| {COUPLINGS[key]} | {low:.2f} | {high:.2f} |" for key, (low, high) in COUPLING_TABLE.items()]
     return "\n".join(lines)
 
@@ -168,10 +163,8 @@ def niosh_table(name: str):
 class LiftingCalculator(CourseWidget):
     """Lesson 15: type a lift's measurements, press Calculate, read the RWL, LI and multipliers."""
 
-    plain_text = ("Lifting calculator (revised NIOSH lifting equation): type a lift's measurements and press "
-                  "Calculate (run in JupyterLab).")
-
     def __init__(self, **start: str):
+        self.plain_text = TEXTS["plain_text"]
         values = {**DEFAULTS, **start}
         style, layout = {"description_width": "22em"}, widgets.Layout(width="34em")
         self.boxes = {field: widgets.Text(value=str(values[field]), description=label, style=style,
