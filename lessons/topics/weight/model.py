@@ -1,4 +1,5 @@
-"""Lesson 14: body mass index (BMI) and waist-to-height ratio, as pure functions.
+"""Lesson 14: body mass index (BMI) and waist-to-height ratio, and what a published odds ratio means, as
+pure functions (the widgets only show what they return).
 
 Units
 -----
@@ -35,6 +36,7 @@ from pathlib import Path
 
 from lessons.kit import data, inputs
 from lessons.kit.references import bibliography
+from lessons.kit.tables import load_table
 
 CONTENT = Path(__file__).parent / "content"
 MEASURES_FILE = CONTENT / "weight_measures.yml"
@@ -353,3 +355,188 @@ def risk_with_odds_ratio(baseline_risk, odds_ratio) -> float:
     ratio = read_number(odds_ratio, Limits("Odds ratio", "", 0.01, 100))
     odds = risk / (1 - risk) * ratio
     return odds / (1 + odds)
+
+
+# --- the published odds ratios (Shiri et al. 2010 and 2014, content/tables) -------------------------
+
+LBP_TABLE = "shiri_2010_obesity_low_back_pain"
+SCIATICA_TABLE = "shiri_2014_obesity_sciatica"
+
+# Plain words for each outcome, first the words a learner uses, then the study's term where it differs.
+OUTCOME_WORDS = {
+    "low back pain in the past 12 months": "Low back pain in the past year",
+    "seeking care for low back pain": "Seeking care for low back pain",
+    "chronic low back pain": "Long-lasting (chronic) low back pain",
+    "new low back pain (at least 1 day in the past 12 months)": "New low back pain (followed over time)",
+    "lumbar radicular pain": "Back pain spreading into the leg (radicular pain)",
+    "sciatica diagnosed by a doctor": "Sciatica diagnosed by a doctor",
+    "hospital stay for sciatica": "A hospital stay for sciatica",
+    "surgery for lumbar disc herniation": "Surgery for a herniated disc",
+}
+
+
+@cache
+def _rows(name: str) -> tuple[dict, ...]:
+    rows = []
+    for row in load_table(name).rows:
+        row = dict(row)
+        row.setdefault("weight_group", "obesity")  # the 2010 abstract gives obesity only
+        row["label"] = OUTCOME_WORDS[row["outcome"]]
+        rows.append(row)
+    return tuple(rows)
+
+
+def low_back_pain_rows() -> list[dict]:
+    """Shiri et al. 2010: obesity and low back pain (4 pooled odds ratios from the abstract)."""
+    return [dict(r) for r in _rows(LBP_TABLE)]
+
+
+def sciatica_rows() -> list[dict]:
+    """Shiri et al. 2014: overweight, obesity and sciatica (7 pooled odds ratios from the abstract)."""
+    return [dict(r) for r in _rows(SCIATICA_TABLE)]
+
+
+def all_rows() -> list[dict]:
+    """Every confirmed odds ratio, each with the paper it comes from ('2010' or '2014')."""
+    return ([{**r, "paper": "2010"} for r in low_back_pain_rows()] +
+            [{**r, "paper": "2014"} for r in sciatica_rows()])
+
+
+def interval_text(row: dict) -> str:
+    return f"{row['odds_ratio']:.2f} ({row['ci_lower']:.2f} to {row['ci_upper']:.2f})"
+
+
+# --- the calculator's reasoning (the widget only shows it) -----------------------------------------
+
+CALCULATOR = measures().calculator     # the calculator's sentences (content/weight_measures.yml)
+ODDS = measures().odds                 # the odds-ratio explainer's sentences
+ADULTS_ONLY = CALCULATOR["adults_only"]
+NOT_A_JUDGEMENT = CALCULATOR["not_a_judgement"]
+LOWER_GROUPS = measures().lower_groups
+
+
+@dataclass(frozen=True)
+class Assessment:
+    errors: tuple[str, ...] = ()          # one plain message per bad field
+    bmi: float | None = None
+    category: Category | None = None
+    ratio: float | None = None
+    band: WaistBand | None = None
+    conversion: str = ""                  # the imperial input in metric, to show the arithmetic
+    lower_thresholds: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and self.bmi is not None
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def calculate(units: str = "metric", weight="", height="", waist="", feet="", inches="",
+              lower_thresholds: bool = False) -> Assessment:
+    """Check the typed values and work out BMI (and the waist-to-height ratio if a waist is given).
+
+    Metric: ``weight`` in kg, ``height`` in cm, ``waist`` in cm. Imperial: ``weight`` in lb, ``feet`` and
+    ``inches`` for height, ``waist`` in inches. Never raises for bad input: errors come back as messages.
+    """
+    if units not in UNITS:
+        return Assessment(errors=(f"Units must be metric or imperial, not {inputs.shown(units)}.",))
+    errors: list[str] = []
+
+    def attempt(function, *args):
+        try:
+            return function(*args)
+        except MeasurementError as problem:
+            errors.append(str(problem))
+            return None
+
+    weight_value = attempt(read_number, weight, LIMITS["weight", units])
+    if units == "metric":
+        height_cm = attempt(read_number, height, LIMITS["height_cm", "metric"])
+        height_value = None if height_cm is None else height_cm / 100  # metres, as bmi() expects
+    else:
+        height_value = attempt(height_in_inches, feet, inches)
+        if height_value is not None:
+            height_value = attempt(read_number, height_value, LIMITS["height", "imperial"])
+    waist_value = None if _blank(waist) else attempt(read_number, waist, LIMITS["waist", units])
+    if errors:
+        return Assessment(errors=tuple(errors), lower_thresholds=lower_thresholds)
+
+    value = attempt(bmi, weight_value, height_value, units)
+    if value is not None and not BMI_LIMITS.low <= value <= BMI_LIMITS.high:
+        errors.append(f"This weight and height give a BMI of {value:.0f}, which is not possible for an adult "
+                      f"(this calculator shows a BMI {BMI_LIMITS.describe()}): check both numbers and their units.")
+    ratio = None if waist_value is None else attempt(waist_to_height_ratio, waist_value, height_value, units)
+    if errors:
+        return Assessment(errors=tuple(errors), lower_thresholds=lower_thresholds)
+    conversion = ""
+    if units == "imperial":
+        conversion = (f"{weight_value:g} lb = {weight_value * KG_PER_LB:.1f} kg; height {height_value:g} inches = "
+                      f"{height_value * CM_PER_INCH:.1f} cm"
+                      + ("" if waist_value is None else f"; waist {waist_value:g} inches = "
+                                                        f"{waist_value * CM_PER_INCH:.1f} cm") + ".")
+    return Assessment(bmi=value, category=bmi_category(value, lower_thresholds),
+                      ratio=ratio, band=None if ratio is None else waist_band(ratio),
+                      conversion=conversion, lower_thresholds=lower_thresholds)
+
+
+def result_lines(result: Assessment) -> tuple[str, list[str]]:
+    """(headline, paragraphs) for a result, in plain and kind words."""
+    if result.errors:
+        return "Please check what you typed:", list(result.errors)
+    if not result.ok:
+        return CALCULATOR["prompt"], [ADULTS_ONLY]
+    category = result.category
+    headline = fill(CALCULATOR["headline"], bmi=f"{round_half_up(result.bmi, 1):.1f}", name=category.name,
+                    band=category.band)
+    lines = [category.meaning]
+    if result.lower_thresholds:
+        overweight, obesity = measures().thresholds["lower"]
+        lines.append(fill(CALCULATOR["lower_thresholds"], groups=LOWER_GROUPS, overweight=f"{overweight:g}",
+                          obesity=f"{obesity:g}"))
+    if result.band is not None:
+        lines.append(fill(CALCULATOR["waist"], ratio=f"{round_half_up(result.ratio, 2):.2f}", name=result.band.name,
+                          band=result.band.band, meaning=result.band.meaning))
+        if round_half_up(result.bmi, 1) >= measures().waist_bmi_below:
+            lines.append(fill(CALCULATOR["waist_above_bmi_limit"], limit=f"{measures().waist_bmi_below:g}"))
+    else:
+        lines.append(CALCULATOR["add_waist"])
+    if result.conversion:
+        lines.append(fill(CALCULATOR["conversion"], conversion=result.conversion))
+    lines += [ADULTS_ONLY, NOT_A_JUDGEMENT]
+    return headline, lines
+
+
+# --- what an odds ratio means ------------------------------------------------------------------------
+
+COMPARED_WITH = ODDS["compared_with"]
+LIMITS_PER_100 = Limits("Starting number", "in 100", 1, 60)
+
+
+def odds_options() -> list[tuple[str, int]]:
+    """(label, index) for every confirmed odds ratio, for a radio-button list."""
+    return [(f"{row['label']}: {row['weight_group']} ({'Shiri 2010' if row['paper'] == '2010' else 'Shiri 2014'})",
+             index) for index, row in enumerate(all_rows())]
+
+
+def odds_explanation(index, baseline_per_100) -> str:
+    """A plain-words sentence for one odds ratio, with a made-up starting number to show it in people."""
+    rows = all_rows()
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(rows):
+        return f"Choose one of the {len(rows)} results in the list."
+    try:
+        start = read_number(baseline_per_100, LIMITS_PER_100)
+    except MeasurementError as problem:
+        return str(problem)
+    row = rows[index]
+    odds_ratio, low, high = row["odds_ratio"], row["ci_lower"], row["ci_upper"]
+    group = "people with overweight or obesity" if row["weight_group"] == "overweight or obesity" else \
+        f"people with {row['weight_group']}"
+    outcome = row["label"][0].lower() + row["label"][1:]
+    in_people = [100 * risk_with_odds_ratio(start / 100, value) for value in (odds_ratio, low, high)]
+    return fill(ODDS["explanation"], interval=interval_text(row), group=group, odds_ratio=f"{odds_ratio:.2f}",
+                percent=f"{(odds_ratio - 1) * 100:.0f}", outcome=outcome, compared_with=COMPARED_WITH,
+                start=f"{start:g}", in_people=f"{in_people[0]:.0f}", low=f"{in_people[1]:.0f}",
+                high=f"{in_people[2]:.0f}")
