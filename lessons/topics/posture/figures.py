@@ -7,13 +7,11 @@ draws the six multipliers of one lift, each labelled with its value; the smalles
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 import plotly.graph_objects as go
 
 from lessons.kit.palette import OKABE_ITO, base_layout
 from lessons.kit.tables import load_table
-from lessons.topics.posture.model import UNITS, texts
+from lessons.topics.posture.model import UNITS, texts, two_decimals
 
 DISC_TABLE = "wilke_1999_disc_pressure"
 GROUP_STYLE = {
@@ -32,12 +30,6 @@ MULTIPLIER_NAMES = {
     "FM": "FM · how often, for how long",
     "CM": "CM · how good the grip is",
 }
-
-
-def two_decimals(value: float) -> str:
-    """Round half up to two decimals, as the manual's tables do (0.625 shows as 0.63)."""
-    # via 10 decimals first, so that 1 - 0.003 x 65 (0.80499... in binary) rounds like 0.805
-    return str(Decimal(f"{value:.10f}").quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def disc_rows() -> list[dict]:

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
@@ -463,3 +464,74 @@ def parse_number(text, field: str, units: str = "metric") -> float:
     """
     upper, unit = upper_bound(field, units)
     return _read("" if text is None else text, field, upper, unit, allow_zero=True)
+
+
+# --- reading a lift typed in the calculator, and saying it in words (the widget only shows these) --------
+
+TEXT_INPUTS = ("load", "horizontal", "vertical", "distance", "asymmetry", "frequency")   # typed in boxes
+BAND_TEXT = {band: text for band, _above, text in niosh().bands}   # what each lifting index means
+
+
+def two_decimals(value: float) -> str:
+    """Round half up to two decimals, as the manual's tables do (0.625 shows as 0.63)."""
+    # via 10 decimals first, so that 1 - 0.003 x 65 (0.80499... in binary) rounds like 0.805
+    return str(Decimal(f"{value:.10f}").quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class Calculation:
+    assessment: LiftAssessment | None = None
+    error: LiftInputError | None = None
+
+
+def read_inputs(texts: dict[str, str], duration: str, coupling: str) -> dict:
+    """The typed texts as numbers, ready for ``assess_lift``; raises LiftInputError for the first bad box."""
+    values = {}
+    for field in TEXT_INPUTS:
+        values[field] = parse_number(texts.get(field, ""), field)
+    values["duration"], values["coupling"] = duration, coupling
+    return values
+
+
+def calculate(texts: dict[str, str], duration: str, coupling: str) -> Calculation:
+    """Read and check the inputs, then run the equation. Problems come back as the error, never raised."""
+    try:
+        v = read_inputs(texts, duration, coupling)
+        return Calculation(assessment=assess_lift(v["load"], v["horizontal"], v["vertical"], v["distance"],
+                                                  v["asymmetry"], v["frequency"], v["duration"], v["coupling"]))
+    except LiftInputError as error:
+        return Calculation(error=error)
+
+
+def lift_summary(load, h, v, d, a, frequency, duration, coupling) -> str:
+    """One lift in words (Markdown): the multiplication, the RWL and LI, or why it cannot be worked out."""
+    try:
+        result = assess_lift(load, h, v, d, a, frequency, duration, coupling)
+    except LiftInputError as error:
+        return f"**Not worked out.** {error}"
+    factors = " × ".join(two_decimals(value) for value in result.multipliers.values())
+    return (f"RWL = {UNITS['metric']['lc']:g} kg × {factors} = **{result.rwl:.1f} kg** (multiplied before rounding). "
+            f"LI = {result.load:g} kg ÷ {result.rwl:.1f} kg = **{result.li:.2f}**. {BAND_TEXT[result.band]}")
+
+
+def frequency_table_markdown() -> str:
+    """Table 5 of the NIOSH manual (frequency multiplier) as a Markdown table."""
+    split = f"{UNITS['metric']['v_split']:g}"
+    headings = niosh().duration_headings
+    header = ("| Lifts per minute | "
+              + " | ".join(f"{headings[d]}: V under {split} cm | V {split} cm or more" for d in DURATIONS) + " |")
+    lines = [header, "|---|" + "---|" * 2 * len(DURATIONS)]
+    for index, frequency in enumerate(FREQUENCY_ROWS):
+        label = f"{frequency:g} or fewer" if index == 0 else f"{frequency:g}"
+        cells = [f"{FREQUENCY_TABLE[duration][index][column]:.2f}" for duration in DURATIONS for column in (0, 1)]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines.append(f"| more than {FREQUENCY_ROWS[-1]:g} | " + " | ".join(["0.00"] * 2 * len(DURATIONS)) + " |")
+    return "\n".join(lines)
+
+
+def coupling_table_markdown() -> str:
+    """Table 7 of the NIOSH manual (coupling multiplier) as a Markdown table."""
+    split = f"{UNITS['metric']['v_split']:g}"
+    lines = [f"| Grip (coupling) | V under {split} cm | V {split} cm or more |", "|---|---|---|"]
+    lines += [f"| {COUPLINGS[key]} | {low:.2f} | {high:.2f} |" for key, (low, high) in COUPLING_TABLE.items()]
+    return "\n".join(lines)

@@ -1,35 +1,36 @@
 """Lesson 15 widget: a lifting calculator built on the revised NIOSH lifting equation.
 
 The widget only reads the text boxes and shows results. Reading and checking the inputs
-(``read_inputs``), the calculation (``calculate``) and the card texts (``result_card``,
-``problem_card``) are pure functions, unit-tested without a widget.
+(``read_inputs``), the calculation (``calculate``), the lift in words (``lift_summary``) and the NIOSH
+tables (``frequency_table_markdown``, ``coupling_table_markdown``) are pure functions of
+``lessons.topics.posture.model``; the cards (``result_card``, ``problem_card``) are pure functions here. All
+are unit-tested without a widget.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import ipywidgets as widgets
 
 from lessons.kit.inputs import NUMBER_RULE
 from lessons.kit.widget import FEEDBACK_STYLE, CourseWidget, escape, feedback_html, show_figure
-from lessons.topics.posture.figures import MULTIPLIER_NAMES, multiplier_figure, two_decimals
+from lessons.topics.posture.figures import MULTIPLIER_NAMES, multiplier_figure
 from lessons.topics.posture.model import (
-    COUPLING_TABLE,
+    BAND_TEXT,
     COUPLINGS,
     DURATIONS,
     FIELD_NAMES,
-    FREQUENCY_ROWS,
-    FREQUENCY_TABLE,
-    UNITS,
+    TEXT_INPUTS,
+    Calculation,
     LiftAssessment,
     LiftInputError,
     OutsideEquationLimits,
-    assess_lift,
+    calculate,
+    coupling_table_markdown,
     fill,
-    niosh,
-    parse_number,
+    frequency_table_markdown,
+    lift_summary,
     texts,
+    two_decimals,
     upper_bound,
 )
 
@@ -42,48 +43,23 @@ def _label(field: str, words: str) -> str:
     return f"{words} ({unit + ', ' if unit != 'lifts per minute' else ''}up to {bound:g})"
 
 
-TEXT_FIELDS = (
-    ("load", _label("load", "Load weight")),
-    ("horizontal", _label("horizontal", "H: hands out in front of the ankles")),
-    ("vertical", _label("vertical", "V: height of the hands above the floor at the start")),
-    ("distance", _label("distance", "D: how far the load moves up or down")),
-    ("asymmetry", _label("asymmetry", "A: twist away from straight ahead")),
-    ("frequency", _label("frequency", "F: lifts per minute")),
-)
+BOX_WORDS = {
+    "load": "Load weight",
+    "horizontal": "H: hands out in front of the ankles",
+    "vertical": "V: height of the hands above the floor at the start",
+    "distance": "D: how far the load moves up or down",
+    "asymmetry": "A: twist away from straight ahead",
+    "frequency": "F: lifts per minute",
+}
+TEXT_FIELDS = tuple((field, _label(field, BOX_WORDS[field])) for field in TEXT_INPUTS)   # (field, box label)
 NUMBERS_NOTE = fill(TEXTS["numbers_note"], load=f"{upper_bound('load')[0]:g}",
                     length=f"{upper_bound('distance')[0]:g}", angle=f"{upper_bound('asymmetry')[0]:g}",
                     frequency=f"{upper_bound('frequency')[0]:g}") + f" {NUMBER_RULE}"
 DEFAULTS = {"load": "12", "horizontal": "40", "vertical": "30", "distance": "50", "asymmetry": "0",
             "frequency": "1", "duration": "short", "coupling": "fair"}
 
-BAND_TEXT = {band: text for band, _above, text in niosh().bands}   # what each lifting index means
 NOT_A_GUARANTEE = TEXTS["not_a_guarantee"]
 WHERE_MEASURED = TEXTS["where_measured"]
-
-
-@dataclass(frozen=True)
-class Calculation:
-    assessment: LiftAssessment | None = None
-    error: LiftInputError | None = None
-
-
-def read_inputs(texts: dict[str, str], duration: str, coupling: str) -> dict:
-    """The typed texts as numbers, ready for ``assess_lift``; raises LiftInputError for the first bad box."""
-    values = {}
-    for field, _label in TEXT_FIELDS:
-        values[field] = parse_number(texts.get(field, ""), field)
-    values["duration"], values["coupling"] = duration, coupling
-    return values
-
-
-def calculate(texts: dict[str, str], duration: str, coupling: str) -> Calculation:
-    """Read and check the inputs, then run the equation. Problems come back as the error, never raised."""
-    try:
-        v = read_inputs(texts, duration, coupling)
-        return Calculation(assessment=assess_lift(v["load"], v["horizontal"], v["vertical"], v["distance"],
-                                                  v["asymmetry"], v["frequency"], v["duration"], v["coupling"]))
-    except LiftInputError as error:
-        return Calculation(error=error)
 
 
 def result_card(result: LiftAssessment) -> str:
@@ -109,45 +85,11 @@ def problem_card(error: LiftInputError) -> str:
     return feedback_html(False, "Check this input and press Calculate again.", notes=(str(error),))
 
 
-def lift_summary(load, h, v, d, a, frequency, duration, coupling) -> str:
-    """One lift in words (Markdown): the multiplication, the RWL and LI, or why it cannot be worked out."""
-    try:
-        result = assess_lift(load, h, v, d, a, frequency, duration, coupling)
-    except LiftInputError as error:
-        return f"**Not worked out.** {error}"
-    factors = " × ".join(two_decimals(value) for value in result.multipliers.values())
-    return (f"RWL = {UNITS['metric']['lc']:g} kg × {factors} = **{result.rwl:.1f} kg** (multiplied before rounding). "
-            f"LI = {result.load:g} kg ÷ {result.rwl:.1f} kg = **{result.li:.2f}**. {BAND_TEXT[result.band]}")
-
-
 def explain_lift(load, h, v, d, a, frequency, duration, coupling):
     """``lift_summary`` for a notebook cell."""
     from IPython.display import Markdown
 
     return Markdown(lift_summary(load, h, v, d, a, frequency, duration, coupling))
-
-
-def frequency_table_markdown() -> str:
-    """Table 5 of the NIOSH manual (frequency multiplier) as a Markdown table."""
-    split = f"{UNITS['metric']['v_split']:g}"
-    headings = niosh().duration_headings
-    header = ("| Lifts per minute | "
-              + " | ".join(f"{headings[d]}: V under {split} cm | V {split} cm or more" for d in DURATIONS) + " |")
-    lines = [header, "|---|" + "---|" * 2 * len(DURATIONS)]
-    for index, frequency in enumerate(FREQUENCY_ROWS):
-        label = f"{frequency:g} or fewer" if index == 0 else f"{frequency:g}"
-        cells = [f"{FREQUENCY_TABLE[duration][index][column]:.2f}" for duration in DURATIONS for column in (0, 1)]
-        lines.append(f"| {label} | " + " | ".join(cells) + " |")
-    lines.append(f"| more than {FREQUENCY_ROWS[-1]:g} | " + " | ".join(["0.00"] * 2 * len(DURATIONS)) + " |")
-    return "\n".join(lines)
-
-
-def coupling_table_markdown() -> str:
-    """Table 7 of the NIOSH manual (coupling multiplier) as a Markdown table."""
-    split = f"{UNITS['metric']['v_split']:g}"
-    lines = [f"| Grip (coupling) | V under {split} cm | V {split} cm or more |", "|---|---|---|"]
-    lines += [f"| {COUPLINGS[key]} | {low:.2f} | {high:.2f} |" for key, (low, high) in COUPLING_TABLE.items()]
-    return "\n".join(lines)
 
 
 def niosh_table(name: str):
