@@ -300,6 +300,23 @@ def check_exercise(*, emergency_signs: Iterable[str] | None = (), clinician_sign
     return ExerciseAdvice(STEP_UP, words.headline, (words.reasons["pain_not_higher"], used), words.sources)
 
 
+def run_check(**answers) -> ExerciseAdvice | ExerciseInputError:
+    """``check_exercise``, with a bad answer returned as its error (for the widget to show) instead of raised."""
+    try:
+        return check_exercise(**answers)
+    except ExerciseInputError as error:
+        return error
+
+
+SOURCE_NAMES = check_content().source_names  # short names of the references, by id
+
+
+def source_names(ids: tuple[str, ...]) -> list[str]:
+    """Short names of a result's sources (each id is also checked against the course bibliography)."""
+    bib = bibliography()
+    return [SOURCE_NAMES[i] if i in bib else f"unknown source {i}" for i in ids]
+
+
 @dataclass(frozen=True)
 class PlanWeek:
     week: int

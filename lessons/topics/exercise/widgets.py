@@ -1,15 +1,14 @@
 """Lesson 11 widget: "How did that exercise go?" A few keyboard-usable questions give one advice card.
 
-The advice comes from the pure function ``lessons.topics.exercise.model.check_exercise``; this module
-only turns its answer (or its error message) into escaped HTML. Education, not diagnosis: every card
-says so, and names the sources the rule rests on.
+The advice comes from the pure functions ``check_exercise`` and ``run_check`` of
+``lessons.topics.exercise.model``; this module only turns the answer (or its error message) into escaped
+HTML. Education, not diagnosis: every card says so, and names the sources the rule rests on.
 """
 
 from __future__ import annotations
 
 import ipywidgets as widgets
 
-from lessons.kit.references import bibliography
 from lessons.kit.widget import FEEDBACK_STYLE, CourseWidget, escape
 from lessons.topics.exercise.model import (
     EMERGENCY,
@@ -21,9 +20,10 @@ from lessons.topics.exercise.model import (
     ExerciseAdvice,
     ExerciseInputError,
     check_content,
-    check_exercise,
     clinician_signs,
     emergency_signs,
+    run_check,
+    source_names,
 )
 
 QUESTION_NAMES = {
@@ -36,15 +36,6 @@ QUESTION_NAMES = {
 NOT_ADVICE = check_content().not_advice
 SYMBOL = {EMERGENCY: "⚠", SEE_CLINICIAN: "⚠", STEP_UP: "▲"}
 STYLE = {EMERGENCY: "wrong", SEE_CLINICIAN: "wrong"}
-
-
-SOURCE_NAMES = check_content().source_names  # short names of the references, by id
-
-
-def source_names(ids: tuple[str, ...]) -> list[str]:
-    """Short names of a result's sources (each id is also checked against the course bibliography)."""
-    bib = bibliography()
-    return [SOURCE_NAMES[i] if i in bib else f"unknown source {i}" for i in ids]
 
 
 def advice_card(result: ExerciseAdvice | ExerciseInputError) -> str:
@@ -68,14 +59,6 @@ def advice_card(result: ExerciseAdvice | ExerciseInputError) -> str:
 def question(text: str) -> widgets.HTML:
     """A question's heading, escaped."""
     return widgets.HTML(f"<strong>{escape(text)}</strong>")
-
-
-def run_check(**answers) -> ExerciseAdvice | ExerciseInputError:
-    """``check_exercise``, with a bad answer returned as its error (for the widget to show) instead of raised."""
-    try:
-        return check_exercise(**answers)
-    except ExerciseInputError as error:
-        return error
 
 
 class ExerciseCheck(CourseWidget):
