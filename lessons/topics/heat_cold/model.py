@@ -85,6 +85,7 @@ class SessionRules:
 STEP_PLACEHOLDERS = ("{place}", "{time}")
 ADVICE_PLACEHOLDERS = ("{minutes}", "{low}", "{high}", "{limit}")
 _BRACES = re.compile(r"\{[^{}]*\}|[{}]")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 def _braces(text: str, allowed: tuple[str, ...], name: str, field: str, item: str | None = None) -> str:
@@ -96,9 +97,8 @@ def _braces(text: str, allowed: tuple[str, ...], name: str, field: str, item: st
 
 
 def _fill(template: str, **values) -> str:
-    for key, value in values.items():
-        template = template.replace("{" + key + "}", str(value))
-    return template
+    """Put each value in place of its ``{name}`` in one pass (the file's placeholders are checked on loading)."""
+    return _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), template)
 
 
 def _unique(entries: list[dict], name: str, field: str) -> None:
@@ -146,7 +146,13 @@ def load_rules(path: Path | str = SESSIONS_FILE) -> SessionRules:
     _unique(document["concerns"], name, "concerns")
     for index, concern in enumerate(document["concerns"]):
         refs(concern["sources"], f"concerns.{index}.sources", concern["id"])
-        _braces(concern["reason"], (), name, f"concerns.{index}.reason", concern["id"])
+        for field in ("label", "reason"):
+            _braces(concern[field], (), name, f"concerns.{index}.{field}", concern["id"])
+    for index, area in enumerate(document["areas"]):
+        for field in ("label", "note"):
+            _braces(area[field], (), name, f"areas.{index}.{field}", area["id"])
+    for index, text in enumerate(document["checks"]):
+        _braces(text, (), name, f"checks.{index}")
     for field in ("ask_first", "not_advice", "start", "plain_text", "timeline_note"):
         _braces(document[field], (), name, field)
     return SessionRules(
