@@ -2,7 +2,8 @@
 
 ``effects_figure`` plots the pooled effects of the Cochrane review by Hayden et al. (2021) from
 ``content/tables/hayden_2021_exercise_effects``; ``kinds_figure`` is a diagram of six kinds of exercise,
-worded from the definitions in Owen et al. (2020, Table 1) and the groups NICE names; ``plan_figure``
+worded from the definitions in Owen et al. (2020, Table 1) and the groups NICE names
+(its cards and the figures' notes are ``content/exercise_kinds.yml``); ``plan_figure``
 draws the *illustrative* plan of ``lessons.topics.exercise.model.example_plan`` (an example, not data).
 Colour is never the only cue: markers, patterns, line styles and text labels carry the meaning too.
 """
@@ -11,9 +12,17 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from lessons.kit.data import ContentError
 from lessons.kit.palette import OKABE_ITO, base_layout, hide_axes
 from lessons.kit.tables import load_table
-from lessons.topics.exercise.model import CATEGORY_NAMES, EASE_BACK, KEEP_STEADY, STEP_UP, example_plan
+from lessons.topics.exercise.model import (
+    CATEGORY_NAMES,
+    EASE_BACK,
+    KEEP_STEADY,
+    STEP_UP,
+    example_plan,
+    kinds_content,
+)
 
 EFFECTS_TABLE = "hayden_2021_exercise_effects"
 COMPARISONS = {
@@ -25,9 +34,7 @@ OUTCOMES = {
     "function": {"label": "Everyday function", "colour": OKABE_ITO["vermillion"], "dash": "dot"},
 }
 CERTAINTY_SYMBOL = {"moderate": "circle", "low": "diamond-open"}
-CERTAINTY_NOTE = ("Filled circle: moderate-certainty evidence · open diamond: low-certainty evidence<br>"
-                  "Dashed line (pain) and dotted line (function): the differences the review counted as "
-                  "clinically important")
+CERTAINTY_NOTE = "<br>".join(kinds_content().effects_note)
 
 
 def effect_rows() -> list[dict]:
@@ -82,22 +89,27 @@ def effects_figure() -> go.Figure:
     return fig
 
 
-# Six kinds of exercise: what each works on, in plain words, and examples.
-KINDS = (
-    {"id": "aerobic", "name": "General activity (aerobic)", "colour": OKABE_ITO["sky_blue"], "mark": "♥",
-     "aim": "the heart and lungs:<br>fitness and stamina", "examples": "walking, cycling,<br>swimming, jogging"},
-    {"id": "strengthening", "name": "Strengthening (resistance)", "colour": OKABE_ITO["orange"], "mark": "▲",
-     "aim": "muscle strength, power<br>and endurance", "examples": "lifting weights or<br>your own body weight"},
-    {"id": "core", "name": "Core and motor control", "colour": OKABE_ITO["bluish_green"], "mark": "◆",
-     "aim": "control and coordination of<br>the spine and pelvis", "examples": "training specific<br>trunk muscles"},
-    {"id": "flexibility", "name": "Flexibility (stretching)", "colour": OKABE_ITO["yellow"], "mark": "↔",
-     "aim": "lengthening muscles:<br>range of movement", "examples": "holding a stretch,<br>e.g. knee to chest"},
-    {"id": "directional", "name": "Directional preference", "colour": OKABE_ITO["reddish_purple"], "mark": "➜",
-     "aim": "repeated movements in the<br>one direction that eases pain",
-     "examples": "McKenzie method,<br>after an assessment"},
-    {"id": "mind_body", "name": "Mind-body", "colour": OKABE_ITO["grey"], "mark": "●",
-     "aim": "control, breathing<br>and concentration", "examples": "Pilates, yoga,<br>tai chi"},
-)
+# Six kinds of exercise: what each works on, in plain words, and examples (content/exercise_kinds.yml).
+# The colour of each card, by kind id; the card's mark is a second cue besides colour.
+KIND_COLOURS = {"aerobic": OKABE_ITO["sky_blue"], "strengthening": OKABE_ITO["orange"],
+                "core": OKABE_ITO["bluish_green"], "flexibility": OKABE_ITO["yellow"],
+                "directional": OKABE_ITO["reddish_purple"], "mind_body": OKABE_ITO["grey"]}
+
+
+def kind_cards() -> tuple[dict, ...]:
+    """The cards of the diagram: id, name, colour, mark, and the aim and examples as lines joined by <br>."""
+    cards = []
+    for index, kind in enumerate(kinds_content().kinds):
+        if kind.id not in KIND_COLOURS:
+            raise ContentError("lessons/topics/exercise/content/exercise_kinds.yml",
+                               f"no colour for this kind in figures.py (known: {', '.join(KIND_COLOURS)})",
+                               item=kind.id, field=f"kinds.{index}.id")
+        cards.append({"id": kind.id, "name": kind.name, "colour": KIND_COLOURS[kind.id], "mark": kind.mark,
+                      "aim": "<br>".join(kind.aim), "examples": "<br>".join(kind.examples)})
+    return tuple(cards)
+
+
+KINDS = kind_cards()
 
 
 def kinds_figure() -> go.Figure:
@@ -138,8 +150,7 @@ PLAN_STYLE = {
     KEEP_STEADY: (CATEGORY_NAMES[KEEP_STEADY], OKABE_ITO["yellow"], "."),
     EASE_BACK: (CATEGORY_NAMES[EASE_BACK] + " after a flare-up", OKABE_ITO["vermillion"], "x"),
 }
-PLAN_NOTE = ("An example to show the rules, not data and not a prescription: "
-             "a physiotherapist can help you choose your own starting amount.")
+PLAN_NOTE = kinds_content().plan_note
 
 
 def plan_figure() -> go.Figure:

@@ -14,6 +14,11 @@ reasons. The rules use only what the lesson's sources say (ids in ``sources`` of
 4. less than a week at this amount, or not used to it  -> keep the same amount     (sfh-...)
 5. otherwise                                           -> a small step up          (sfh-..., rjah-back-pain-self-care)
 
+The words of every question, answer and advice, the ids of the clinician signs and each rule's sources
+are data: ``content/exercise_check.yml`` (schema beside it), read and checked by ``load_check``. The six
+kinds of exercise of the lesson's diagram are ``content/exercise_kinds.yml``, read by ``load_kinds``.
+Warning signs and how fast they need help come from the triage file (``lessons.kit.triage``).
+
 ``example_plan`` draws an *illustrative* walking plan that follows rules 3-5. Its numbers are an
 example chosen for the picture, not data and not a prescription.
 
@@ -23,27 +28,169 @@ names the field and what is allowed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
-from lessons.kit import triage
+from lessons.kit import data, triage
 from lessons.kit.inputs import NumberError, read_number, shown
+from lessons.kit.references import bibliography
+
+CONTENT = Path(__file__).parent / "content"
+CHECK_FILE = CONTENT / "exercise_check.yml"
+KINDS_FILE = CONTENT / "exercise_kinds.yml"
 
 EMERGENCY, SEE_CLINICIAN, EASE_BACK, KEEP_STEADY, STEP_UP = (
     "emergency", "see_clinician", "ease_back", "keep_steady", "step_up")
 CATEGORIES = (EMERGENCY, SEE_CLINICIAN, EASE_BACK, KEEP_STEADY, STEP_UP)
-CATEGORY_NAMES = {
-    EMERGENCY: "Get help now",
-    SEE_CLINICIAN: "Stop this exercise and see a clinician",
-    EASE_BACK: "Ease back",
-    KEEP_STEADY: "Keep to the same amount",
-    STEP_UP: "Take a small step up",
-}
+MAX_WEEKS = 104
+# The {placeholders} the model fills in, each in one reason: {sign} (a sign in full, from the triage file)
+# and {weeks} ("3 weeks"). No other text of the check may hold a "{" or "}".
+SIGN, WEEKS = "{sign}", "{weeks}"
+PLACEHOLDERS = {(EMERGENCY, "per_sign"): SIGN, (STEP_UP, "used_to_it"): WEEKS}
+_BRACES = re.compile(r"\{[^{}]*\}|[{}]")
 
+
+@dataclass(frozen=True)
+class Category:
+    """One advice category of ``content/exercise_check.yml``."""
+
+    id: str
+    name: str
+    headline: str
+    reasons: dict[str, str]   # reason key -> text, shown when its condition holds
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CheckContent:
+    """The exercise check's words and tables (``content/exercise_check.yml``)."""
+
+    plain_text: str
+    not_advice: str
+    questions: dict[str, str]
+    pain_after: dict[str, str]
+    used_to_it: dict[str, str]
+    clinician_signs: tuple[str, ...]
+    categories: dict[str, Category]
+    source_names: dict[str, str]
+
+
+def _check_braces(text: str, allowed: str | None, name: str, field: str, item: str | None = None) -> None:
+    """``text`` holds ``allowed`` (if given) and no other ``{...}``; else a ContentError naming the field."""
+    for found in _BRACES.findall(text):
+        if found != allowed:
+            only = f"; the only one here is {allowed}" if allowed else "; none is allowed here"
+            raise data.ContentError(name, f"unknown placeholder {found!r}{only}", item=item, field=field)
+    if allowed and allowed not in text:
+        raise data.ContentError(name, f"needs the placeholder {allowed}", item=item, field=field)
+
+
+def load_check(path: Path | str = CHECK_FILE) -> CheckContent:
+    """Read and check an exercise-check file (the shipped one unless ``path`` is given)."""
+    path = Path(path)
+    name = data.display_name(path)
+    document = data.load(path, "exercise_check")
+    known = bibliography()
+    names = document["source_names"]
+    for ref in names:
+        if ref not in known:
+            raise data.ContentError(name, f"unknown reference {ref!r}", field=f"source_names.{ref}")
+    cauda_equina = triage.group("cauda-equina")
+    for index, sign_id in enumerate(document["clinician_signs"]):
+        try:
+            triage.sign(sign_id)
+        except KeyError:
+            raise data.ContentError(name, f"unknown warning sign {sign_id!r} (not in {triage.FILE})",
+                                    field=f"clinician_signs.{index}") from None
+        if sign_id in cauda_equina:
+            raise data.ContentError(name, f"{sign_id!r} is in the cauda-equina group, which question 1 "
+                                    "already asks about", field=f"clinician_signs.{index}")
+    categories = {}
+    for key in CATEGORIES:
+        entry = document["categories"][key]
+        where = f"categories.{key}"
+        for index, ref in enumerate(entry["sources"]):
+            if ref not in known:
+                raise data.ContentError(name, f"unknown reference {ref!r}", item=key, field=f"{where}.sources.{index}")
+            if ref not in names:
+                raise data.ContentError(name, f"reference {ref!r} has no short name in source_names", item=key,
+                                        field=f"{where}.sources.{index}")
+        reasons = entry.get("reasons", {})
+        for field in ("name", "headline"):
+            _check_braces(entry[field], None, name, f"{where}.{field}", key)
+        for reason, text in reasons.items():
+            _check_braces(text, PLACEHOLDERS.get((key, reason)), name, f"{where}.reasons.{reason}", key)
+        categories[key] = Category(key, entry["name"], entry["headline"], dict(reasons), tuple(entry["sources"]))
+    for field in ("plain_text", "not_advice"):
+        _check_braces(document[field], None, name, field)
+    return CheckContent(plain_text=document["plain_text"], not_advice=document["not_advice"],
+                        questions=dict(document["questions"]), pain_after=dict(document["answers"]["pain_after"]),
+                        used_to_it=dict(document["answers"]["used_to_it"]),
+                        clinician_signs=tuple(document["clinician_signs"]), categories=categories,
+                        source_names=dict(names))
+
+
+@cache
+def check_content() -> CheckContent:
+    """The shipped exercise check, loaded once."""
+    return load_check()
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One card of the diagram of kinds of exercise (``content/exercise_kinds.yml``)."""
+
+    id: str
+    name: str
+    mark: str
+    aim: tuple[str, ...]        # the lines the card shows
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KindsContent:
+    kinds: tuple[Kind, ...]
+    sources: tuple[str, ...]
+    effects_note: tuple[str, ...]   # the lines of the note under the effects figure
+    plan_note: str
+
+
+def load_kinds(path: Path | str = KINDS_FILE) -> KindsContent:
+    """Read and check a kinds-of-exercise file (the shipped one unless ``path`` is given)."""
+    path = Path(path)
+    name = data.display_name(path)
+    document = data.load(path, "exercise_kinds")
+    known = bibliography()
+    for index, ref in enumerate(document["sources"]):
+        if ref not in known:
+            raise data.ContentError(name, f"unknown reference {ref!r}", field=f"sources.{index}")
+    seen = set()
+    for index, kind in enumerate(document["kinds"]):
+        if kind["id"] in seen:
+            raise data.ContentError(name, "duplicate kind id", item=kind["id"], field=f"kinds.{index}.id")
+        seen.add(kind["id"])
+    kinds = tuple(Kind(k["id"], k["name"], k["mark"], tuple(k["aim"]), tuple(k["examples"])) for k in document["kinds"])
+    return KindsContent(kinds, tuple(document["sources"]), tuple(document["effects_note"]), document["plan_note"])
+
+
+@cache
+def kinds_content() -> KindsContent:
+    """The shipped kinds of exercise, loaded once."""
+    return load_kinds()
+
+
+# Names the rest of the lesson (and its tests) use; the words come from content/exercise_check.yml.
+CATEGORY_NAMES = {key: category.name for key, category in check_content().categories.items()}
 # The other warning signs the checker asks about: ids of the triage file (lessons/kit/content/red_flags.yml),
 # which gives their wording and how fast each needs help. The first question asks about the file's
 # "cauda-equina" group.
-CLINICIAN_SIGN_IDS = ("new-numbness", "new-weakness", "fever", "worse-over-time")
+CLINICIAN_SIGN_IDS = check_content().clinician_signs
+PAIN_AFTER = check_content().pain_after
+USED_TO_IT = check_content().used_to_it
+SOURCES = {key: category.sources for key, category in check_content().categories.items()}
 
 
 def emergency_signs() -> dict[str, str]:
@@ -54,22 +201,6 @@ def emergency_signs() -> dict[str, str]:
 def clinician_signs() -> dict[str, str]:
     """{sign id: its full text} for the signs that need a doctor's check rather than more exercise."""
     return {sign_id: triage.sign(sign_id).text for sign_id in CLINICIAN_SIGN_IDS}
-
-
-PAIN_AFTER = {
-    "less_or_same": "Less than usual, or about the same",
-    "more": "More than usual (later that day or the next day)",
-}
-USED_TO_IT = {"yes": "Yes", "no": "No", "not_sure": "Not sure"}
-MAX_WEEKS = 104
-
-SOURCES = {
-    EMERGENCY: ("bass-2018-cauda-equina",),
-    SEE_CLINICIAN: ("rjah-low-back-pain-leaflet", "bridgwater-bay-back-pain", "nhs-borders-low-back-pain"),
-    EASE_BACK: ("sfh-back-pain-unit-introducing-exercise", "nhs-borders-low-back-pain"),
-    KEEP_STEADY: ("sfh-back-pain-unit-introducing-exercise",),
-    STEP_UP: ("sfh-back-pain-unit-introducing-exercise", "rjah-back-pain-self-care"),
-}
 
 
 class ExerciseInputError(ValueError):
@@ -135,42 +266,55 @@ def check_exercise(*, emergency_signs: Iterable[str] | None = (), clinician_sign
 
     Warning signs are checked first, so they are never hidden by a missing or odd later answer.
     """
+    categories = check_content().categories
     emergency = _signs(emergency_signs, "emergency_signs", triage.group("cauda-equina"))
     if emergency:
-        reasons = tuple(f"{triage.sign(s).text}: this can be a sign of cauda equina syndrome, which needs "
-                        "treatment within hours." for s in emergency)
-        return ExerciseAdvice(EMERGENCY, f"Stop exercising. {triage.alert_text(emergency)[2:]}",
-                              reasons, SOURCES[EMERGENCY])
+        words = categories[EMERGENCY]
+        reasons = tuple(words.reasons["per_sign"].replace(SIGN, triage.sign(s).text) for s in emergency)
+        return ExerciseAdvice(EMERGENCY, f"{words.headline} {triage.alert_text(emergency)[2:]}",
+                              reasons, words.sources)
     clinician = _signs(clinician_signs, "clinician_signs", CLINICIAN_SIGN_IDS)
     if clinician:
+        words = categories[SEE_CLINICIAN]
         reasons = tuple(f"{triage.sign(s).text} ({triage.level(triage.sign(s).level).lead.lower()})."
                         for s in clinician)
-        return ExerciseAdvice(SEE_CLINICIAN, "Stop this exercise for now. " + triage.sentence(clinician),
-                              reasons, SOURCES[SEE_CLINICIAN])
+        return ExerciseAdvice(SEE_CLINICIAN, f"{words.headline} {triage.sentence(clinician)}",
+                              reasons, words.sources)
     pain = _choice(pain_after, "pain_after", PAIN_AFTER)
     weeks = _weeks(weeks_at_this_amount)
     settled = _choice(used_to_it, "used_to_it", USED_TO_IT)
     if pain == "more":
-        return ExerciseAdvice(EASE_BACK, "You may have done too much. Let the pain settle, then start again with a "
-                              "much lower amount: one you could manage every day.",
-                              ("Your pain was higher after the activity than usual.",
-                               "This is common and not a reason to give up: it can take a few tries to find "
-                               "an amount you can manage."), SOURCES[EASE_BACK])
+        words = categories[EASE_BACK]
+        return ExerciseAdvice(EASE_BACK, words.headline, (words.reasons["pain_higher"], words.reasons["common"]),
+                              words.sources)
     if weeks < 1 or settled != "yes":
+        words = categories[KEEP_STEADY]
         why = []
         if weeks < 1:
-            why.append("You have done this amount for less than a week.")
+            why.append(words.reasons["under_a_week"])
         if settled != "yes":
-            why.append("Your body has not yet got used to this amount." if settled == "no"
-                       else "You are not sure your body has got used to this amount yet.")
-        return ExerciseAdvice(KEEP_STEADY, "Keep doing the same amount regularly. Do not add more until you have "
-                              "done it for at least a week and your body has got used to it.",
-                              tuple(why), SOURCES[KEEP_STEADY])
-    return ExerciseAdvice(STEP_UP, "You could add a small, manageable amount (a little more time or a few more "
-                          "repetitions), then keep to the new amount for at least a week.",
-                          ("Your pain was not higher after the activity.",
-                           f"You have kept to this amount for {weeks:g} week{'s' if weeks != 1 else ''} and your "
-                           "body has got used to it."), SOURCES[STEP_UP])
+            why.append(words.reasons["not_used_to_it"] if settled == "no" else words.reasons["not_sure"])
+        return ExerciseAdvice(KEEP_STEADY, words.headline, tuple(why), words.sources)
+    words = categories[STEP_UP]
+    used = words.reasons["used_to_it"].replace(WEEKS, f"{weeks:g} week{'s' if weeks != 1 else ''}")
+    return ExerciseAdvice(STEP_UP, words.headline, (words.reasons["pain_not_higher"], used), words.sources)
+
+
+def run_check(**answers) -> ExerciseAdvice | ExerciseInputError:
+    """``check_exercise``, with a bad answer returned as its error (for the widget to show) instead of raised."""
+    try:
+        return check_exercise(**answers)
+    except ExerciseInputError as error:
+        return error
+
+
+SOURCE_NAMES = check_content().source_names  # short names of the references, by id
+
+
+def source_names(ids: tuple[str, ...]) -> list[str]:
+    """Short names of a result's sources (each id is also checked against the course bibliography)."""
+    bib = bibliography()
+    return [SOURCE_NAMES[i] if i in bib else f"unknown source {i}" for i in ids]
 
 
 @dataclass(frozen=True)

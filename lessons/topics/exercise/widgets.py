@@ -1,15 +1,14 @@
 """Lesson 11 widget: "How did that exercise go?" A few keyboard-usable questions give one advice card.
 
-The advice comes from the pure function ``lessons.topics.exercise.model.check_exercise``; this module
-only turns its answer (or its error message) into escaped HTML. Education, not diagnosis: every card
-says so, and names the sources the rule rests on.
+The advice comes from the pure functions ``check_exercise`` and ``run_check`` of
+``lessons.topics.exercise.model``; this module only turns the answer (or its error message) into escaped
+HTML. Education, not diagnosis: every card says so, and names the sources the rule rests on.
 """
 
 from __future__ import annotations
 
 import ipywidgets as widgets
 
-from lessons.kit.references import bibliography
 from lessons.kit.widget import FEEDBACK_STYLE, CourseWidget, escape
 from lessons.topics.exercise.model import (
     EMERGENCY,
@@ -20,9 +19,11 @@ from lessons.topics.exercise.model import (
     USED_TO_IT,
     ExerciseAdvice,
     ExerciseInputError,
-    check_exercise,
+    check_content,
     clinician_signs,
     emergency_signs,
+    run_check,
+    source_names,
 )
 
 QUESTION_NAMES = {
@@ -32,26 +33,9 @@ QUESTION_NAMES = {
     "weeks_at_this_amount": "Question 3 (weeks at this amount)",
     "used_to_it": "Question 4 (used to it)",
 }
-NOT_ADVICE = ("This is general education drawn from NHS advice, not advice for you. A physiotherapist or "
-              "doctor who examines you can tailor exercise to you.")
+NOT_ADVICE = check_content().not_advice
 SYMBOL = {EMERGENCY: "⚠", SEE_CLINICIAN: "⚠", STEP_UP: "▲"}
 STYLE = {EMERGENCY: "wrong", SEE_CLINICIAN: "wrong"}
-
-
-SOURCE_NAMES = {
-    "bass-2018-cauda-equina": "British Association of Spine Surgeons (quoted by NHS Cornwall)",
-    "rjah-low-back-pain-leaflet": "RJAH Orthopaedic Hospital NHS Trust, low back pain leaflet",
-    "rjah-back-pain-self-care": "RJAH Orthopaedic Hospital NHS Trust, back pain self-care",
-    "nhs-borders-low-back-pain": "NHS Borders Physiotherapy, low back pain",
-    "bridgwater-bay-back-pain": "NHS back-pain advice (Bridgwater Bay Health Centre)",
-    "sfh-back-pain-unit-introducing-exercise": "Sherwood Forest Hospitals NHS Trust, Back Pain Unit",
-}
-
-
-def source_names(ids: tuple[str, ...]) -> list[str]:
-    """Short names of a result's sources (each id is also checked against the course bibliography)."""
-    bib = bibliography()
-    return [SOURCE_NAMES[i] if i in bib else f"unknown source {i}" for i in ids]
 
 
 def advice_card(result: ExerciseAdvice | ExerciseInputError) -> str:
@@ -72,21 +56,18 @@ def advice_card(result: ExerciseAdvice | ExerciseInputError) -> str:
             f"<p><em>{escape(NOT_ADVICE)}</em></p>")
 
 
-def run_check(**answers) -> ExerciseAdvice | ExerciseInputError:
-    """``check_exercise``, with a bad answer returned as its error (for the widget to show) instead of raised."""
-    try:
-        return check_exercise(**answers)
-    except ExerciseInputError as error:
-        return error
+def question(text: str) -> widgets.HTML:
+    """A question's heading, escaped."""
+    return widgets.HTML(f"<strong>{escape(text)}</strong>")
 
 
 class ExerciseCheck(CourseWidget):
     """Lesson 11: answer a few questions about how an exercise went; read one advice card."""
 
-    plain_text = ("How did that exercise go? Answer a few questions to see whether to keep going, step up, "
-                  "ease back or get help (run in JupyterLab).")
-
     def __init__(self):
+        words = check_content()
+        self.plain_text = words.plain_text
+
         def box(label: str) -> widgets.Checkbox:
             return widgets.Checkbox(value=False, description=label, indent=False,
                                     layout=widgets.Layout(width="max-content"))
@@ -107,13 +88,10 @@ class ExerciseCheck(CourseWidget):
             control.observe(lambda _change: self.update(), names="value")
         self.reset_button.on_click(lambda _button: self.reset())
         super().__init__([
-            widgets.HTML("<strong>1. Since the exercise, have you noticed any of these?</strong>"),
-            *self.emergency_boxes.values(), *self.clinician_boxes.values(),
-            widgets.HTML("<strong>2. How was your back pain later that day or the next day, "
-                         "compared with your usual?</strong>"), self.pain_after,
-            widgets.HTML("<strong>3. For how many weeks have you done this same amount regularly?</strong>"),
-            self.weeks,
-            widgets.HTML("<strong>4. Has your body got used to this amount?</strong>"), self.used_to_it,
+            question(words.questions["signs"]), *self.emergency_boxes.values(), *self.clinician_boxes.values(),
+            question(words.questions["pain_after"]), self.pain_after,
+            question(words.questions["weeks"]), self.weeks,
+            question(words.questions["used_to_it"]), self.used_to_it,
             self.reset_button, self.card])
         self.add_class("course-exercise-check")
         self.update()

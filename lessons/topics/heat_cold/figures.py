@@ -14,11 +14,10 @@ from plotly.subplots import make_subplots
 
 from lessons.kit.palette import OKABE_ITO, base_layout
 from lessons.kit.tables import load_table
-from lessons.topics.heat_cold.model import COLD, HEAT, LIMITS, Session
+from lessons.topics.heat_cold.model import COLD, HEAT, LIMITS, Session, rules
 
 EVIDENCE_TABLE = "french_2006_heat_cold_lbp"
-COLD_TEXT = ("Cold: too little evidence to tell. The review found too few trials to judge cold for low back "
-             "pain, and conflicting results on whether heat or cold is better.")
+COLD_TEXT = " ".join(rules().cold_evidence)
 KIND_STYLE = {
     HEAT: {"colour": OKABE_ITO["vermillion"], "pattern": "/", "word": "Heat"},
     COLD: {"colour": OKABE_ITO["blue"], "pattern": ".", "word": "Cold"},
@@ -66,7 +65,7 @@ def evidence_figure() -> go.Figure:
         fig.update_yaxes(showticklabels=False, row=index, col=1)
         fig.add_vline(x=0, line={"color": "#1a1a1a", "width": 1, "dash": "dot"}, row=index, col=1)
     fig.add_annotation(x=0, y=-0.36, xref="paper", yref="paper", xanchor="left", showarrow=False, align="left",
-                       text="❄ " + COLD_TEXT.replace(" The review", "<br>The review"), font={"size": 13})
+                       text="❄ " + "<br>".join(rules().cold_evidence), font={"size": 13})
     fig.update_layout(**base_layout(
         "Heat for new low back pain: what the Cochrane review found", height=520,
         margin={"l": 20, "r": 20, "t": 90, "b": 150}))
@@ -99,7 +98,7 @@ def session_timeline_figure(session: Session) -> go.Figure:
     fig.add_annotation(x=limit + 0.3, y=0.6, xanchor="left", text=f"limit: {limit} min", showarrow=False,
                        font={"size": 13})
     fig.add_annotation(x=0, y=-0.55, xref="paper", yref="paper", xanchor="left", showarrow=False,
-                       text="Check the skin regularly while it is on. " + session.repeat, font={"size": 13})
+                       text=f"{rules().timeline_note} {session.repeat}", font={"size": 13})
     fig.update_layout(**base_layout(
         f"Your session: {session.title.lower()}", height=330, showlegend=False,
         margin={"l": 20, "r": 30, "t": 70, "b": 120},

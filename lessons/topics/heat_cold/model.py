@@ -13,15 +13,25 @@ Every rule comes from a cited NHS patient page (ids in ``lessons/topics/heat_col
 clinician first), ``move-better-gwent-using-heat`` (when not to use heat) and
 ``essex-hot-water-bottle-safety`` (hot water bottles) and
 ``barnsley-applying-ice-packs`` (when not to use an ice pack). This is education, not treatment advice.
+
+The rules and their words are data: ``content/heat_cold_sessions.yml`` (times, limits, steps, checks, body
+areas, safety questions and their sources; schema beside it), read and checked by ``load_rules``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
-from lessons.kit import triage
+from lessons.kit import data, triage
 from lessons.kit.inputs import NumberError, read_number, shown
+from lessons.kit.references import bibliography
+
+CONTENT = Path(__file__).parent / "content"
+SESSIONS_FILE = CONTENT / "heat_cold_sessions.yml"
 
 HEAT, COLD = "heat", "cold"
 KINDS = (HEAT, COLD)
@@ -36,34 +46,11 @@ class Limits:
     source: str                # reference id
 
 
-LIMITS = {
-    HEAT: Limits((10, 15), 15, "leave heat on for 10 to 15 minutes and then remove it",
-                 "Heat may be repeated up to three times a day.", "mpft-safe-use-heat"),
-    COLD: Limits((10, 15), 20, "leave cold on for 10 to 15 minutes, and never for longer than 20 minutes",
-                 "Cold may be repeated every 2 to 3 hours, once the skin has gone back to its normal temperature.",
-                 "mpft-safe-use-cold"),
-}
-
-NUMB_NOTE = ("Sciatica can leave parts of the leg numb (lessons 02 and 08). Never put heat or cold on a part "
-             "that is numb or has less feeling than usual.")
-
-
 @dataclass(frozen=True)
 class Area:
     id: str
     label: str
     note: str
-
-
-AREAS: tuple[Area, ...] = (
-    Area("lower back", "Lower back",
-         "You cannot easily see your own lower back: use a mirror or ask someone to look at the skin for you."),
-    Area("buttock", "Buttock",
-         "Do not sit or lie on the pack or bottle: rest it against the buttock instead."),
-    Area("back of thigh", "Back of the thigh", NUMB_NOTE),
-    Area("calf", "Calf (back of the lower leg)", NUMB_NOTE),
-)
-AREAS_BY_ID = {area.id: area for area in AREAS}
 
 
 @dataclass(frozen=True)
@@ -74,37 +61,123 @@ class Concern:
     sources: tuple[str, ...]  # reference ids
 
 
-ASK_FIRST = "Talk to a doctor, nurse or physiotherapist before using heat or cold."
-MPFT = ("mpft-safe-use-heat", "mpft-safe-use-cold")
-CONCERNS: tuple[Concern, ...] = (
-    Concern("numb", "This area is numb or has less feeling than usual (for example from sciatica or a scar)",
-            "The area is numb or has less feeling: you would not feel heat or cold starting to burn the skin. "
-            "Do not use heat or cold there.", MPFT + ("move-better-gwent-using-heat", "barnsley-applying-ice-packs")),
-    Concern("skin", "The skin there is broken, has a wound, or has a rash such as eczema or dermatitis",
-            "The skin is broken or has a skin condition: do not put heat on it, and ask a health professional "
-            "before using cold.", MPFT + ("move-better-gwent-using-heat",)),
-    Concern("diabetes", "I have diabetes with less feeling in my skin (nerve damage)",
-            "Diabetes with less feeling in the skin: heat or cold can burn skin that cannot feel it.",
-            MPFT + ("move-better-gwent-using-heat",)),
-    Concern("circulation",
-            "I have poor circulation or a blood-vessel disease (for example peripheral vascular disease)",
-            "Poor circulation: do not use heat or cold without a health professional's advice.",
-            MPFT + ("move-better-gwent-using-heat", "barnsley-applying-ice-packs")),
-    Concern("infection", "I have a high temperature (fever) or an infection",
-            "A high temperature or an infection: do not use heat, and ask a health professional before using "
-            f"cold. Back pain with a fever also needs {triage.level(triage.sign('fever').level).needs}.",
-            MPFT + ("move-better-gwent-using-heat",)),
-    Concern("heart", "I have a heart condition, such as angina",
-            "A heart condition: the guidance says to ask a health professional before using heat or cold.", MPFT),
-    Concern("cancer", "I have had cancer or a tumour",
-            "A history of cancer or a tumour: the guidance says to ask a health professional first.", MPFT),
-    Concern("reaction", "I have had a bad reaction to heat or cold treatment before",
-            "A bad reaction before: the guidance says to ask a health professional first.", MPFT),
-    Concern("asleep", "I might fall asleep while it is on",
-            "You might fall asleep: stay awake so you can take it off in time. The guidance says not to go to "
-            "sleep while using heat, and never to leave cold on for longer than 20 minutes.", MPFT),
-)
+@dataclass(frozen=True)
+class SessionRules:
+    """The builder's rules and words, from ``content/heat_cold_sessions.yml``."""
+
+    limits: dict[str, Limits]
+    steps: dict[str, tuple[str, ...]]     # kind -> step templates ({place}, {time})
+    after: dict[str, str]                 # kind -> the last skin check
+    sources: dict[str, tuple[str, ...]]   # kind -> every reference a session rests on
+    checks: tuple[str, ...]
+    advice: dict[str, str]                # shorter / within / longer ({minutes}, {low}, {high}, {limit})
+    areas: tuple[Area, ...]
+    concerns: tuple[Concern, ...]
+    ask_first: str
+    not_advice: str
+    start: str
+    plain_text: str
+    cold_evidence: tuple[str, ...]        # the lines under the evidence figure
+    timeline_note: str
+
+
+# The {placeholders} each text may hold (the model fills them in); any other "{" or "}" is an error.
+STEP_PLACEHOLDERS = ("{place}", "{time}")
+ADVICE_PLACEHOLDERS = ("{minutes}", "{low}", "{high}", "{limit}")
+_BRACES = re.compile(r"\{[^{}]*\}|[{}]")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def _braces(text: str, allowed: tuple[str, ...], name: str, field: str, item: str | None = None) -> str:
+    for found in _BRACES.findall(text):
+        if found not in allowed:
+            known = f"; allowed here: {', '.join(allowed)}" if allowed else "; none is allowed here"
+            raise data.ContentError(name, f"unknown placeholder {found!r}{known}", item=item, field=field)
+    return text
+
+
+def _fill(template: str, **values) -> str:
+    """Put each value in place of its ``{name}`` in one pass (the file's placeholders are checked on loading)."""
+    return _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), template)
+
+
+def _unique(entries: list[dict], name: str, field: str) -> None:
+    seen = set()
+    for index, entry in enumerate(entries):
+        if entry["id"] in seen:
+            raise data.ContentError(name, f"duplicate {field[:-1]} id", item=entry["id"], field=f"{field}.{index}.id")
+        seen.add(entry["id"])
+
+
+def load_rules(path: Path | str = SESSIONS_FILE) -> SessionRules:
+    """Read and check a session-builder file (the shipped one unless ``path`` is given)."""
+    path = Path(path)
+    name = data.display_name(path)
+    document = triage.load(path, "heat_cold_sessions")   # fills in the triage placeholders
+    known = bibliography()
+
+    def refs(ids: list[str], field: str, item: str | None = None) -> tuple[str, ...]:
+        for index, ref in enumerate(ids):
+            if ref not in known:
+                raise data.ContentError(name, f"unknown reference {ref!r}", item=item, field=f"{field}.{index}")
+        return tuple(ids)
+
+    limits, steps, after, sources = {}, {}, {}, {}
+    for kind in KINDS:
+        entry, where = document["kinds"][kind], f"kinds.{kind}"
+        low, high = entry["advised"]
+        if not low <= high <= entry["maximum"]:
+            raise data.ContentError(name, f"the advised minutes ({low} to {high}) must run upwards and stay within "
+                                    f"the limit of {entry['maximum']}", item=kind, field=f"{where}.advised")
+        sources[kind] = refs(entry["sources"], f"{where}.sources", kind)
+        if entry["limit_source"] not in sources[kind]:
+            raise data.ContentError(name, f"{entry['limit_source']!r} is not among the kind's sources", item=kind,
+                                    field=f"{where}.limit_source")
+        for field in ("limit_text", "repeat", "after"):
+            _braces(entry[field], (), name, f"{where}.{field}", kind)
+        limits[kind] = Limits((low, high), entry["maximum"], entry["limit_text"], entry["repeat"],
+                              entry["limit_source"])
+        steps[kind] = tuple(_braces(text, STEP_PLACEHOLDERS, name, f"{where}.steps.{index}", kind)
+                            for index, text in enumerate(entry["steps"]))
+        after[kind] = entry["after"]
+    for key, text in document["advice"].items():
+        _braces(text, ADVICE_PLACEHOLDERS, name, f"advice.{key}")
+    _unique(document["areas"], name, "areas")
+    _unique(document["concerns"], name, "concerns")
+    for index, concern in enumerate(document["concerns"]):
+        refs(concern["sources"], f"concerns.{index}.sources", concern["id"])
+        for field in ("label", "reason"):
+            _braces(concern[field], (), name, f"concerns.{index}.{field}", concern["id"])
+    for index, area in enumerate(document["areas"]):
+        for field in ("label", "note"):
+            _braces(area[field], (), name, f"areas.{index}.{field}", area["id"])
+    for index, text in enumerate(document["checks"]):
+        _braces(text, (), name, f"checks.{index}")
+    for field in ("ask_first", "not_advice", "start", "plain_text", "timeline_note"):
+        _braces(document[field], (), name, field)
+    return SessionRules(
+        limits=limits, steps=steps, after=after, sources=sources, checks=tuple(document["checks"]),
+        advice=dict(document["advice"]),
+        areas=tuple(Area(a["id"], a["label"], a["note"]) for a in document["areas"]),
+        concerns=tuple(Concern(c["id"], c["label"], c["reason"], tuple(c["sources"])) for c in document["concerns"]),
+        ask_first=document["ask_first"], not_advice=document["not_advice"], start=document["start"],
+        plain_text=document["plain_text"], cold_evidence=tuple(document["cold_evidence"]),
+        timeline_note=document["timeline_note"])
+
+
+@cache
+def rules() -> SessionRules:
+    """The shipped rules, loaded once."""
+    return load_rules()
+
+
+# The names the lesson (and its tests) use, from the shipped file.
+LIMITS = rules().limits
+AREAS: tuple[Area, ...] = rules().areas
+AREAS_BY_ID = {area.id: area for area in AREAS}
+CONCERNS: tuple[Concern, ...] = rules().concerns
 CONCERNS_BY_ID = {concern.id: concern for concern in CONCERNS}
+ASK_FIRST = rules().ask_first
 
 
 class SessionError(ValueError):
@@ -217,26 +290,7 @@ def check_concerns(concerns: Iterable[str] | None) -> tuple[str, ...]:
 def _steps(kind: str, area: Area, minutes: int) -> tuple[str, ...]:
     place = area.label.lower()
     unit = "minute" if minutes == 1 else "minutes"
-    if kind == HEAT:
-        return (
-            "Warm a wheat bag or heat pack as its maker's instructions say, or fill a hot water bottle with "
-            "hot, not boiling, water.",
-            "Wrap it in a towel, with enough layers that it feels comfortably warm, never hot.",
-            f"Look at the skin of the {place} first: it should look normal, with no broken skin or rash.",
-            "Sit or lie where you will stay awake. Do not sit or lie on the pack or bottle.",
-            f"Put it on the {place} and start a timer for {minutes} {unit}.",
-            "Check the skin regularly for irritation or burns. Take it off at once if it hurts or burns.",
-            "Take it off when the timer ends and look at the skin again.",
-        )
-    return (
-        "Use an ice pack or a bag of frozen peas or vegetables (do not eat them afterwards).",
-        "Wrap it in a damp towel or pillowcase: never put ice straight on the skin.",
-        f"Look at the skin of the {place} first: it should look normal, with no broken skin or rash.",
-        "Sit or lie where you will stay awake.",
-        f"Put it on the {place} and start a timer for {minutes} {unit}.",
-        "Check the skin regularly for irritation or ice burns. Take it off at once if it hurts or burns.",
-        "Take it off when the timer ends and look at the skin again.",
-    )
+    return tuple(_fill(step, place=place, time=f"{minutes} {unit}") for step in rules().steps[kind])
 
 
 def plan_session(kind: object, area: object, minutes: object,
@@ -258,23 +312,10 @@ def plan_session(kind: object, area: object, minutes: object,
     value = parse_minutes(minutes, kind)
     limits = LIMITS[kind]
     low, high = limits.advised
-    if value < low:
-        advice = (f"The guidance suggests {low} to {high} minutes; a shorter session is fine if it is enough.")
-    else:
-        advice = f"{value} minutes is within the {low} to {high} minutes the guidance suggests."
-        if value > high:
-            advice = (f"{value} minutes is more than the {low} to {high} minutes the guidance suggests, but under "
-                      f"its {limits.maximum}-minute limit. Check the skin often.")
+    which = "shorter" if value < low else "longer" if value > high else "within"
+    said = _fill(rules().advice[which], minutes=value, low=low, high=high, limit=limits.maximum)
     area_obj = AREAS_BY_ID[area_id]
-    after = ("After: look at the skin again. A scald or burn bigger than your own hand needs urgent medical care."
-             if kind == HEAT else
-             "After: look at the skin again. Before any more cold, let the skin go back to its normal temperature.")
-    checks = (
-        "Before: the skin looks normal and you can feel light touch, warm and cold there.",
-        "During: look at the skin regularly; stop at once if it hurts or burns.",
-        after,
-    )
-    sources = ((limits.source, "move-better-gwent-using-heat", "essex-hot-water-bottle-safety") if kind == HEAT
-               else (limits.source, "barnsley-applying-ice-packs"))
+    checks = (*rules().checks, rules().after[kind])
+    sources = rules().sources[kind]
     return Session(kind, area_id, value, limits.advised, limits.maximum, _steps(kind, area_obj, value), checks,
-                   limits.repeat, area_obj.note, advice, sources)
+                   limits.repeat, area_obj.note, said, sources)

@@ -23,12 +23,11 @@ from lessons.topics.heat_cold.model import (
     UnsafeSession,
     minutes_hint,
     plan_session,
+    rules,
 )
 
-NOT_ADVICE = ("This is education, not treatment advice. Heat or cold only eases pain for a while; if your pain "
-              "is getting worse or you have any warning sign, see a clinician.")
-START_TEXT = ("Choose heat or cold, a body area and the number of minutes, answer the safety questions, "
-              "then press Build my session.")
+NOT_ADVICE = rules().not_advice
+START_TEXT = rules().start
 
 
 def area_note_html(area: str) -> str:
@@ -65,10 +64,8 @@ def refusal_card(error: SessionError) -> str:
 class SessionBuilder(CourseWidget):
     """Lesson 13: choose heat or cold, an area and minutes, answer safety questions, build a session."""
 
-    plain_text = ("Heat and cold session builder: choose heat or cold, a body area and minutes, answer the "
-                  "safety questions and press Build (run in JupyterLab).")
-
     def __init__(self):
+        self.plain_text = rules().plain_text
         style = {"description_width": "initial"}
         self.kind_picker = widgets.ToggleButtons(
             options=[("Heat", "heat"), ("Cold", "cold")], value="heat", description="Type:", style=style,

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from lessons.kit.palette import OKABE_ITO, base_layout
 from lessons.kit.tables import load_table
-from lessons.topics.medical_treatment.model import Step, pathway, see_a_clinician, situation_label
+from lessons.topics.medical_treatment.model import Step, pathway, see_a_clinician, situation_label, texts
 
 PACE_TABLE = "williams_2014_pace_paracetamol"
 PACE_GROUPS = {  # label, colour, marker symbol (a second cue besides colour)
@@ -170,5 +170,5 @@ def pace_trial_figure() -> go.Figure:
         margin={"l": 20, "r": 20, "t": 60, "b": 100}))
     fig.add_annotation(x=0, xref="paper", y=-0.36, yref="paper", xanchor="left", showarrow=False,
                        font={"size": 12},
-                       text="The three ranges overlap almost completely: paracetamol did not speed recovery.")
+                       text=texts().pace_note)
     return fig

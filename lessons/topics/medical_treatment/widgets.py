@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from lessons.kit import triage
 from lessons.kit.widget import CourseWidget, escape, feedback_html, show_figure
 from lessons.topics.medical_treatment.figures import pathway_figure
 from lessons.topics.medical_treatment.model import (
@@ -19,12 +18,12 @@ from lessons.topics.medical_treatment.model import (
     COMPLAINTS,
     DURATION_LABELS,
     DURATIONS,
-    NO_DOSES,
     PathwayError,
     Step,
     pathway,
     see_a_clinician,
     situation_label,
+    texts,
 )
 
 RED_FLAG_CHOICES = (("No warning signs", False), ("Warning signs present (see the list at the end)", True))
@@ -57,26 +56,20 @@ def pathway_card(duration: str, complaint: str, red_flags: bool) -> str:
     steps = pathway(duration, complaint, red_flags)
     heading = f"Pathway for: {situation_label(duration, complaint, red_flags)}"
     body = "".join(f'<li style="margin-bottom:6px">{step_html(step)}</li>' for step in steps)
-    lead = (f"<p><strong>⚠ With warning signs, {escape(triage.level('emergency').needs)} or "
-            f"{escape(triage.level('urgent').needs)} comes first: do not wait and do not treat yourself."
-            "</strong></p>" if red_flags else
-            "<p>Most people need only the first steps. Each later step applies only if the pain is not "
-            "settling.</p>")
+    words = texts()
+    lead = (f"<p><strong>{escape(words.card_lead_warning_signs)}</strong></p>" if red_flags else
+            f"<p>{escape(words.card_lead)}</p>")
     return (f'<div class="course-card" role="status" aria-live="polite" style="{CARD_STYLE}">'
             f"<h3>{escape(heading)}</h3>{lead}<ol style=\"list-style:none;padding-left:0\">{body}</ol>"
             f"<p><strong>☎ See a clinician:</strong> {escape(see_a_clinician())}</p>"
-            f"<p><em>{escape(NO_DOSES)} This pathway is education, not a care plan: a clinician decides "
-            f"with you.</em></p></div>")
+            f"<p><em>{escape(words.no_doses)} {escape(words.not_a_plan)}</em></p></div>")
 
 
 class TreatmentPathwayExplorer(CourseWidget):
     """Choose the situation; see where each treatment sits from the first visit to specialist care."""
 
-    plain_text = ("Treatment-pathway explorer: choose new or long-lasting pain, back pain or sciatica, and whether "
-                  "there are warning signs, to see the steps of care NICE describes and when to see a clinician "
-                  "(run in JupyterLab).")
-
     def __init__(self, duration: str = "acute", complaint: str = "back pain", red_flags: bool = False):
+        self.plain_text = texts().plain_text
         style = {"description_width": "initial"}
         self.duration = widgets.ToggleButtons(
             options=[(DURATION_LABELS[d], d) for d in DURATIONS], value=duration,

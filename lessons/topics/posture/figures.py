@@ -7,12 +7,11 @@ draws the six multipliers of one lift, each labelled with its value; the smalles
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 import plotly.graph_objects as go
 
 from lessons.kit.palette import OKABE_ITO, base_layout
 from lessons.kit.tables import load_table
+from lessons.topics.posture.model import UNITS, texts, two_decimals
 
 DISC_TABLE = "wilke_1999_disc_pressure"
 GROUP_STYLE = {
@@ -21,7 +20,7 @@ GROUP_STYLE = {
     "sitting": {"name": "Sitting", "colour": OKABE_ITO["orange"], "pattern": "/"},
     "lifting": {"name": "Lifting 20 kg", "colour": OKABE_ITO["vermillion"], "pattern": "x"},
 }
-ONE_PERSON_NOTE = "One person, one disc (healthy L4–L5 disc of one 45-year-old man). Pressure is not pain."
+ONE_PERSON_NOTE = texts()["one_person_note"]
 
 MULTIPLIER_NAMES = {
     "HM": "HM · how far out the hands are",
@@ -31,12 +30,6 @@ MULTIPLIER_NAMES = {
     "FM": "FM · how often, for how long",
     "CM": "CM · how good the grip is",
 }
-
-
-def two_decimals(value: float) -> str:
-    """Round half up to two decimals, as the manual's tables do (0.625 shows as 0.63)."""
-    # via 10 decimals first, so that 1 - 0.003 x 65 (0.80499... in binary) rounds like 0.805
-    return str(Decimal(f"{value:.10f}").quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def disc_rows() -> list[dict]:
@@ -97,6 +90,6 @@ def multiplier_figure(values: dict[str, float], title: str = "The six multiplier
                   annotation_position="top")
     fig.update_layout(**base_layout(
         title, height=380, margin={"l": 20, "r": 40, "t": 70, "b": 50},
-        xaxis={"title": "multiplier (the limit is 23 kg times all six)", "range": [0, 1.6]},
+        xaxis={"title": f"multiplier (the limit is {UNITS['metric']['lc']:g} kg times all six)", "range": [0, 1.6]},
         yaxis={"autorange": "reversed", "automargin": True}, showlegend=False))
     return fig

@@ -39,26 +39,167 @@ How inputs are treated (decided with the manual; see the lesson text):
 
 The equation is for designing and checking workplace lifting tasks for a working population; it is not
 a personal safety guarantee, and the manual lists tasks it does not apply to (p. 6).
+
+The published constants, Tables 5 and 7, what a lifting index means and why a lift is outside the limits
+are data: ``content/niosh.yml`` (schema beside it), read and checked by ``load_niosh``. The formulas, the
+calculator's own bounds and the checking of inputs stay here.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from pathlib import Path
 
+from lessons.kit import data
 from lessons.kit.inputs import NumberError, read_number, shown
+from lessons.kit.references import bibliography
+
+CONTENT = Path(__file__).parent / "content"
+NIOSH_FILE = CONTENT / "niosh.yml"
+TEXTS_FILE = CONTENT / "posture_texts.yml"
+
+# --- the published constants and tables: content/niosh.yml ---------------------------------------
+
+# The {placeholders} of each "outside_limits" sentence; any other "{" or "}" is an error.
+OUTSIDE_PLACEHOLDERS = {
+    "horizontal": ("value", "unit", "limit"), "vertical": ("value", "unit", "limit"),
+    "distance": ("value", "unit", "limit"), "asymmetry": ("value", "limit"),
+    "frequency": ("value", "limit", "duration", "where", "split", "unit"),
+}
+_BRACES = re.compile(r"\{[^{}]*\}|[{}]")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class Niosh:
+    """The equation's constants and tables as the manual prints them (``content/niosh.yml``)."""
+
+    sources: tuple[str, ...]
+    units: dict[str, dict]                     # "metric" / "us" -> the formulas' constants and unit names
+    distance_constant: float                   # DM = distance_constant + coefficient / D
+    asymmetry_coefficient: float               # AM = 1 - coefficient x A
+    max_angle: float                           # A over this gives AM = 0
+    durations: dict[str, str]                  # duration -> label
+    duration_headings: dict[str, str]          # duration -> Table 5's column heading
+    frequency_rows: tuple[float, ...]          # lifts per minute
+    frequency_table: dict[str, tuple[tuple[float, float], ...]]   # duration -> one (V low, V high) per row
+    couplings: dict[str, str]                  # grip -> label
+    coupling_table: dict[str, tuple[float, float]]
+    bands: tuple[tuple[str, float | None, str], ...]   # (id, LI above which it holds, what it means)
+    outside_limits: dict[str, str]             # input -> why it is outside the limits
+
+
+def load_niosh(path: Path | str = NIOSH_FILE) -> Niosh:
+    """Read and check a NIOSH constants file (the shipped one unless ``path`` is given)."""
+    path = Path(path)
+    name = data.display_name(path)
+    document = data.load(path, "niosh")
+    known = bibliography()
+    for field, ids in (("sources", document["sources"]), ("units.source", [document["units"]["source"]]),
+                       ("frequency_table.source", [document["frequency_table"]["source"]]),
+                       ("coupling_table.source", [document["coupling_table"]["source"]]),
+                       ("lifting_index.source", [document["lifting_index"]["source"]])):
+        for index, ref in enumerate(ids):
+            if ref not in known:
+                raise data.ContentError(name, f"unknown reference {ref!r}",
+                                        field=f"{field}.{index}" if field == "sources" else field)
+    table = document["frequency_table"]
+    durations = list(table["durations"])
+    rows = table["rows"]
+    for index in range(1, len(rows)):
+        if rows[index]["per_minute"] <= rows[index - 1]["per_minute"]:
+            raise data.ContentError(name, "the frequencies must rise from row to row",
+                                    field=f"frequency_table.rows.{index}.per_minute")
+        for duration in durations:
+            for column in (0, 1):
+                if rows[index][duration][column] > rows[index - 1][duration][column]:
+                    raise data.ContentError(name, "a multiplier cannot rise with the frequency (check the "
+                                            "transcription)", field=f"frequency_table.rows.{index}.{duration}")
+    bands = document["lifting_index"]["bands"]
+    for index, band in enumerate(bands):
+        if (index == 0) == ("above" in band):
+            raise data.ContentError(name, "only the first band has no 'above'", item=band["id"],
+                                    field=f"lifting_index.bands.{index}.above")
+        if index > 1 and band["above"] <= bands[index - 1]["above"]:
+            raise data.ContentError(name, "the bands' 'above' must rise", item=band["id"],
+                                    field=f"lifting_index.bands.{index}.above")
+    for key, text in document["outside_limits"].items():
+        for found in _BRACES.findall(text):
+            if found[1:-1] not in OUTSIDE_PLACEHOLDERS[key]:
+                allowed = ", ".join("{" + a + "}" for a in OUTSIDE_PLACEHOLDERS[key])
+                raise data.ContentError(name, f"unknown placeholder {found!r}; allowed here: {allowed}",
+                                        field=f"outside_limits.{key}")
+    units = {}
+    for system in ("metric", "us"):
+        u = document["units"][system]
+        units[system] = {
+            "lc": float(u["load_constant"]), "h_ref": float(u["horizontal"]["reference"]),
+            "h_max": float(u["horizontal"]["maximum"]), "v_opt": float(u["vertical"]["optimum"]),
+            "v_coef": u["vertical"]["coefficient"], "v_max": float(u["vertical"]["maximum"]),
+            "d_min": float(u["distance"]["minimum"]), "d_coef": u["distance"]["coefficient"],
+            "d_max": float(u["distance"]["maximum"]), "v_split": float(u["table_split"]),
+            "length": u["length"], "weight": u["weight"]}
+    couplings = document["coupling_table"]["couplings"]
+    return Niosh(
+        sources=tuple(document["sources"]), units=units, distance_constant=document["distance_constant"],
+        asymmetry_coefficient=document["asymmetry"]["coefficient"], max_angle=float(document["asymmetry"]["maximum"]),
+        durations={key: entry["label"] for key, entry in table["durations"].items()},
+        duration_headings={key: entry["heading"] for key, entry in table["durations"].items()},
+        frequency_rows=tuple(row["per_minute"] for row in rows),
+        frequency_table={d: tuple((row[d][0], row[d][1]) for row in rows) for d in durations},
+        couplings={key: entry["label"] for key, entry in couplings.items()},
+        coupling_table={key: (entry["multipliers"][0], entry["multipliers"][1]) for key, entry in couplings.items()},
+        bands=tuple((band["id"], band.get("above"), band["text"]) for band in bands),
+        outside_limits=dict(document["outside_limits"]))
+
+
+@cache
+def niosh() -> Niosh:
+    """The shipped constants and tables, loaded once."""
+    return load_niosh()
+
+
+def fill(template: str, **values) -> str:
+    """Put each value in place of its ``{name}`` (the file's placeholders are checked when it is loaded)."""
+    return _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), template)
+
+
+# The placeholders of the calculator's numbers_note (content/posture_texts.yml): each box's upper bound.
+NUMBERS_NOTE_PLACEHOLDERS = ("{load}", "{length}", "{angle}", "{frequency}")
+
+
+def load_texts(path: Path | str = TEXTS_FILE) -> dict[str, str]:
+    """The calculator's and figures' sentences (``content/posture_texts.yml``, or ``path``), by key."""
+    path = Path(path)
+    name = data.display_name(path)
+    document = data.load(path, "posture_texts")
+    for part in ("calculator", "figures"):
+        for key, text in document[part].items():
+            allowed = NUMBERS_NOTE_PLACEHOLDERS if (part, key) == ("calculator", "numbers_note") else ()
+            for found in _BRACES.findall(text):
+                if found not in allowed:
+                    where = f"allowed here: {', '.join(allowed)}" if allowed else "none is allowed here"
+                    raise data.ContentError(name, f"unknown placeholder {found!r}; {where}", field=f"{part}.{key}")
+    return {**document["calculator"], **document["figures"]}
+
+
+@cache
+def texts() -> dict[str, str]:
+    """The shipped sentences, loaded once."""
+    return load_texts()
+
 
 # --- units -----------------------------------------------------------------------------------------
 
-UNITS = {
-    # load constant, H: numerator / upper limit, V: optimum / coefficient / upper limit,
-    # D: lower bound / coefficient / upper limit, the V boundary of Tables 5 and 7, unit names
-    "metric": {"lc": 23.0, "h_ref": 25.0, "h_max": 63.0, "v_opt": 75.0, "v_coef": 0.003, "v_max": 175.0,
-               "d_min": 25.0, "d_coef": 4.5, "d_max": 175.0, "v_split": 75.0, "length": "cm", "weight": "kg",
-               "length_bound": 300.0, "load_bound": 300.0},
-    "us": {"lc": 51.0, "h_ref": 10.0, "h_max": 25.0, "v_opt": 30.0, "v_coef": 0.0075, "v_max": 70.0,
-           "d_min": 10.0, "d_coef": 1.8, "d_max": 70.0, "v_split": 30.0, "length": "in", "weight": "lb",
-           "length_bound": 120.0, "load_bound": 660.0},
-}
+# The calculator's own upper bounds (not the equation's limits): far above them, they keep nonsense out.
+CALCULATOR_BOUNDS = {"metric": {"length_bound": 300.0, "load_bound": 300.0},
+                     "us": {"length_bound": 120.0, "load_bound": 660.0}}
+# load constant, H: numerator / upper limit, V: optimum / coefficient / upper limit,
+# D: lower bound / coefficient / upper limit, the V boundary of Tables 5 and 7, unit names, bounds
+UNITS = {system: {**niosh().units[system], **CALCULATOR_BOUNDS[system]} for system in CALCULATOR_BOUNDS}
 # Upper bounds of the inputs that have no unit system (the others are in UNITS).
 ANGLE_BOUND = 180.0        # degrees
 FREQUENCY_BOUND = 60.0     # lifts per minute
@@ -77,38 +218,17 @@ FIELD_NAMES = {
     "rwl": "Recommended weight limit (RWL)",
 }
 
-# --- Table 5 (p. 15): frequency multiplier --------------------------------------------------------
-# Rows: lifts per minute. Columns: duration and whether V is below 75 cm (30 in): (V < 75, V >= 75).
-# Transcribed from the 2021 manual; a frequency below 0.2 counts as 0.2, and above 15 FM is 0.
+# Table 5 (p. 15): frequency multiplier. Rows: lifts per minute. Columns: duration and whether V is below
+# 75 cm (30 in): (V < 75, V >= 75). A frequency below 0.2 counts as 0.2, and above 15 FM is 0.
+DURATIONS = niosh().durations
+FREQUENCY_ROWS = niosh().frequency_rows
+FREQUENCY_TABLE = niosh().frequency_table
 
-DURATIONS = {
-    "short": "1 hour or less",
-    "moderate": "more than 1 hour, up to 2 hours",
-    "long": "more than 2 hours, up to 8 hours",
-}
-FREQUENCY_ROWS = (0.2, 0.5, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
-FREQUENCY_TABLE = {
-    "short": ((1.00, 1.00), (0.97, 0.97), (0.94, 0.94), (0.91, 0.91), (0.88, 0.88), (0.84, 0.84),
-              (0.80, 0.80), (0.75, 0.75), (0.70, 0.70), (0.60, 0.60), (0.52, 0.52), (0.45, 0.45),
-              (0.41, 0.41), (0.37, 0.37), (0.00, 0.34), (0.00, 0.31), (0.00, 0.28)),
-    "moderate": ((0.95, 0.95), (0.92, 0.92), (0.88, 0.88), (0.84, 0.84), (0.79, 0.79), (0.72, 0.72),
-                 (0.60, 0.60), (0.50, 0.50), (0.42, 0.42), (0.35, 0.35), (0.30, 0.30), (0.26, 0.26),
-                 (0.00, 0.23), (0.00, 0.21), (0.00, 0.00), (0.00, 0.00), (0.00, 0.00)),
-    "long": ((0.85, 0.85), (0.81, 0.81), (0.75, 0.75), (0.65, 0.65), (0.55, 0.55), (0.45, 0.45),
-             (0.35, 0.35), (0.27, 0.27), (0.22, 0.22), (0.18, 0.18), (0.00, 0.15), (0.00, 0.13),
-             (0.00, 0.00), (0.00, 0.00), (0.00, 0.00), (0.00, 0.00), (0.00, 0.00)),
-}
+# Table 7 (p. 18): coupling multiplier, (V < 75 cm, V >= 75 cm).
+COUPLINGS = niosh().couplings
+COUPLING_TABLE = niosh().coupling_table
 
-# --- Table 7 (p. 18): coupling multiplier, (V < 75 cm, V >= 75 cm) --------------------------------
-
-COUPLINGS = {
-    "good": "good: a box of a good size with good handles or hand-hold cut-outs, or an easy-to-grip object",
-    "fair": "fair: a good box without good handles, where the fingers can curl about 90 degrees under it",
-    "poor": "poor: a bulky, awkward or slippery object, or a box that is too big or has no good grip",
-}
-COUPLING_TABLE = {"good": (1.00, 1.00), "fair": (0.95, 1.00), "poor": (0.90, 0.90)}
-
-MAX_ANGLE = 135.0  # degrees; A over 135 gives AM = 0 (p. 12)
+MAX_ANGLE = niosh().max_angle  # degrees; A over 135 gives AM = 0 (p. 12)
 
 
 class LiftInputError(ValueError):
@@ -193,7 +313,7 @@ def distance_multiplier(d, units: str = "metric") -> float:
     d = _number(d, "distance", units, allow_zero=False)
     if d > u["d_max"]:
         return 0.0
-    return 0.82 + u["d_coef"] / max(d, u["d_min"])
+    return niosh().distance_constant + u["d_coef"] / max(d, u["d_min"])
 
 
 def asymmetric_multiplier(a) -> float:
@@ -201,7 +321,7 @@ def asymmetric_multiplier(a) -> float:
     a = _number(a, "asymmetry")
     if a > MAX_ANGLE:
         return 0.0
-    return 1.0 - 0.0032 * a
+    return 1.0 - niosh().asymmetry_coefficient * a
 
 
 # --- the two table look-ups ------------------------------------------------------------------------
@@ -284,25 +404,22 @@ def limit_reasons(h, v, d, a, frequency, duration, coupling, units: str = "metri
     u = _units(units)
     m = multipliers(h, v, d, a, frequency, duration, coupling, units)
     cm = length = u["length"]
+    why = niosh().outside_limits
     reasons = []
     if m["HM"] == 0:
-        reasons.append(("horizontal", f"{float(h):g} {cm} is farther than {u['h_max']:g} {cm}, the longest reach "
-                                      "the equation covers (HM = 0)."))
+        reasons.append(("horizontal", fill(why["horizontal"], value=f"{float(h):g}", unit=cm, limit=f"{u['h_max']:g}")))
     if m["VM"] == 0:
-        reasons.append(("vertical", f"{float(v):g} {cm} is higher than {u['v_max']:g} {cm}, the upper limit "
-                                    "of reach for lifting (VM = 0)."))
+        reasons.append(("vertical", fill(why["vertical"], value=f"{float(v):g}", unit=cm, limit=f"{u['v_max']:g}")))
     if m["DM"] == 0:
-        reasons.append(("distance", f"{float(d):g} {length} is more than {u['d_max']:g} {length} of vertical "
-                                    "travel (DM = 0)."))
+        reasons.append(("distance", fill(why["distance"], value=f"{float(d):g}", unit=length,
+                                         limit=f"{u['d_max']:g}")))
     if m["AM"] == 0:
-        reasons.append(("asymmetry", f"{float(a):g} degrees is more than the {MAX_ANGLE:g} degrees the "
-                                     "equation covers (AM = 0)."))
+        reasons.append(("asymmetry", fill(why["asymmetry"], value=f"{float(a):g}", limit=f"{MAX_ANGLE:g}")))
     if m["FM"] == 0:
         top = max_frequency(duration, v, units)
-        reasons.append(("frequency", f"{float(frequency):g} lifts per minute is above {top:g}, the highest "
-                                     f"frequency in the table for {DURATIONS[duration]} with the hands starting "
-                                     f"{'below' if _is_low(v, units) else 'at or above'} {u['v_split']:g} "
-                                     f"{cm} (FM = 0)."))
+        reasons.append(("frequency", fill(why["frequency"], value=f"{float(frequency):g}", limit=f"{top:g}",
+                                          duration=DURATIONS[duration], split=f"{u['v_split']:g}", unit=cm,
+                                          where="below" if _is_low(v, units) else "at or above")))
     return reasons
 
 
@@ -317,11 +434,11 @@ class LiftAssessment:
     @property
     def band(self) -> str:
         """'goal' (LI 1.0 or less), 'increased' (over 1.0) or 'high' (over 3.0), as the manual words it."""
-        if self.li > 3.0:
-            return "high"
-        if self.li > 1.0:
-            return "increased"
-        return "goal"
+        found = niosh().bands[0][0]
+        for band, above, _text in niosh().bands[1:]:   # rising: the last one the LI is above
+            if self.li > above:
+                found = band
+        return found
 
 
 def assess_lift(load, h, v, d, a, frequency, duration, coupling, units: str = "metric") -> LiftAssessment:
@@ -347,3 +464,74 @@ def parse_number(text, field: str, units: str = "metric") -> float:
     """
     upper, unit = upper_bound(field, units)
     return _read("" if text is None else text, field, upper, unit, allow_zero=True)
+
+
+# --- reading a lift typed in the calculator, and saying it in words (the widget only shows these) --------
+
+TEXT_INPUTS = ("load", "horizontal", "vertical", "distance", "asymmetry", "frequency")   # typed in boxes
+BAND_TEXT = {band: text for band, _above, text in niosh().bands}   # what each lifting index means
+
+
+def two_decimals(value: float) -> str:
+    """Round half up to two decimals, as the manual's tables do (0.625 shows as 0.63)."""
+    # via 10 decimals first, so that 1 - 0.003 x 65 (0.80499... in binary) rounds like 0.805
+    return str(Decimal(f"{value:.10f}").quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class Calculation:
+    assessment: LiftAssessment | None = None
+    error: LiftInputError | None = None
+
+
+def read_inputs(texts: dict[str, str], duration: str, coupling: str) -> dict:
+    """The typed texts as numbers, ready for ``assess_lift``; raises LiftInputError for the first bad box."""
+    values = {}
+    for field in TEXT_INPUTS:
+        values[field] = parse_number(texts.get(field, ""), field)
+    values["duration"], values["coupling"] = duration, coupling
+    return values
+
+
+def calculate(texts: dict[str, str], duration: str, coupling: str) -> Calculation:
+    """Read and check the inputs, then run the equation. Problems come back as the error, never raised."""
+    try:
+        v = read_inputs(texts, duration, coupling)
+        return Calculation(assessment=assess_lift(v["load"], v["horizontal"], v["vertical"], v["distance"],
+                                                  v["asymmetry"], v["frequency"], v["duration"], v["coupling"]))
+    except LiftInputError as error:
+        return Calculation(error=error)
+
+
+def lift_summary(load, h, v, d, a, frequency, duration, coupling) -> str:
+    """One lift in words (Markdown): the multiplication, the RWL and LI, or why it cannot be worked out."""
+    try:
+        result = assess_lift(load, h, v, d, a, frequency, duration, coupling)
+    except LiftInputError as error:
+        return f"**Not worked out.** {error}"
+    factors = " × ".join(two_decimals(value) for value in result.multipliers.values())
+    return (f"RWL = {UNITS['metric']['lc']:g} kg × {factors} = **{result.rwl:.1f} kg** (multiplied before rounding). "
+            f"LI = {result.load:g} kg ÷ {result.rwl:.1f} kg = **{result.li:.2f}**. {BAND_TEXT[result.band]}")
+
+
+def frequency_table_markdown() -> str:
+    """Table 5 of the NIOSH manual (frequency multiplier) as a Markdown table."""
+    split = f"{UNITS['metric']['v_split']:g}"
+    headings = niosh().duration_headings
+    header = ("| Lifts per minute | "
+              + " | ".join(f"{headings[d]}: V under {split} cm | V {split} cm or more" for d in DURATIONS) + " |")
+    lines = [header, "|---|" + "---|" * 2 * len(DURATIONS)]
+    for index, frequency in enumerate(FREQUENCY_ROWS):
+        label = f"{frequency:g} or fewer" if index == 0 else f"{frequency:g}"
+        cells = [f"{FREQUENCY_TABLE[duration][index][column]:.2f}" for duration in DURATIONS for column in (0, 1)]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines.append(f"| more than {FREQUENCY_ROWS[-1]:g} | " + " | ".join(["0.00"] * 2 * len(DURATIONS)) + " |")
+    return "\n".join(lines)
+
+
+def coupling_table_markdown() -> str:
+    """Table 7 of the NIOSH manual (coupling multiplier) as a Markdown table."""
+    split = f"{UNITS['metric']['v_split']:g}"
+    lines = [f"| Grip (coupling) | V under {split} cm | V {split} cm or more |", "|---|---|---|"]
+    lines += [f"| {COUPLINGS[key]} | {low:.2f} | {high:.2f} |" for key, (low, high) in COUPLING_TABLE.items()]
+    return "\n".join(lines)

@@ -1,6 +1,7 @@
 """Lesson 14: how body weight relates to back and leg pain (Shiri et al. 2010 and 2014), as forest plots.
 
-Pure functions read the two tables in the topic's ``content/tables``; the figure builder only draws what they return.
+Pure functions of ``lessons.topics.weight.model`` read the two tables in the topic's ``content/tables``; the
+figure builder only draws what they return.
 Odds ratios are drawn on a log scale with a reference line at 1 (no difference). Weight groups differ by
 marker shape and by a text label as well as by colour.
 """
@@ -8,14 +9,11 @@ marker shape and by a text label as well as by colour.
 from __future__ import annotations
 
 import math
-from functools import cache
 
 import plotly.graph_objects as go
 
 from lessons.kit.palette import OKABE_ITO, base_layout
-
-LBP_TABLE = "shiri_2010_obesity_low_back_pain"
-SCIATICA_TABLE = "shiri_2014_obesity_sciatica"
+from lessons.topics.weight.model import interval_text, low_back_pain_rows, sciatica_rows
 
 # How each weight group is drawn: (legend words, marker symbol, colour). Never colour alone.
 GROUP_STYLE = {
@@ -23,55 +21,6 @@ GROUP_STYLE = {
     "obesity": ("obesity", "square", OKABE_ITO["vermillion"]),
     "overweight or obesity": ("overweight or obesity together", "diamond", OKABE_ITO["bluish_green"]),
 }
-
-# Plain words for each outcome, first the words a learner uses, then the study's term where it differs.
-OUTCOME_WORDS = {
-    "low back pain in the past 12 months": "Low back pain in the past year",
-    "seeking care for low back pain": "Seeking care for low back pain",
-    "chronic low back pain": "Long-lasting (chronic) low back pain",
-    "new low back pain (at least 1 day in the past 12 months)": "New low back pain (followed over time)",
-    "lumbar radicular pain": "Back pain spreading into the leg (radicular pain)",
-    "sciatica diagnosed by a doctor": "Sciatica diagnosed by a doctor",
-    "hospital stay for sciatica": "A hospital stay for sciatica",
-    "surgery for lumbar disc herniation": "Surgery for a herniated disc",
-}
-
-
-def _load(name: str):
-    from lessons.kit.tables import load_table
-
-    return load_table(name)
-
-
-@cache
-def _rows(name: str) -> tuple[dict, ...]:
-    rows = []
-    for row in _load(name).rows:
-        row = dict(row)
-        row.setdefault("weight_group", "obesity")  # the 2010 abstract gives obesity only
-        row["label"] = OUTCOME_WORDS[row["outcome"]]
-        rows.append(row)
-    return tuple(rows)
-
-
-def low_back_pain_rows() -> list[dict]:
-    """Shiri et al. 2010: obesity and low back pain (4 pooled odds ratios from the abstract)."""
-    return [dict(r) for r in _rows(LBP_TABLE)]
-
-
-def sciatica_rows() -> list[dict]:
-    """Shiri et al. 2014: overweight, obesity and sciatica (7 pooled odds ratios from the abstract)."""
-    return [dict(r) for r in _rows(SCIATICA_TABLE)]
-
-
-def all_rows() -> list[dict]:
-    """Every confirmed odds ratio, each with the paper it comes from ('2010' or '2014')."""
-    return ([{**r, "paper": "2010"} for r in low_back_pain_rows()] +
-            [{**r, "paper": "2014"} for r in sciatica_rows()])
-
-
-def interval_text(row: dict) -> str:
-    return f"{row['odds_ratio']:.2f} ({row['ci_lower']:.2f} to {row['ci_upper']:.2f})"
 
 
 def _positions(rows: list[dict]) -> list[float]:

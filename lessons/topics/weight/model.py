@@ -1,4 +1,5 @@
-"""Lesson 14: body mass index (BMI) and waist-to-height ratio, as pure functions.
+"""Lesson 14: body mass index (BMI) and waist-to-height ratio, and what a published odds ratio means, as
+pure functions (the widgets only show what they return).
 
 Units
 -----
@@ -19,14 +20,26 @@ backgrounds (overweight 23 to 27.4, obesity 27.5 or more); waist-to-height ratio
 0.5 to 0.59 increased, 0.6 or more high. BMI is classified after rounding to one decimal place and the
 ratio after rounding to two, the precision in which the bands are written. A category's ``name``
 describes the number, never the person: "in the range NICE calls obesity", "in the healthy range".
+
+The cut-offs (with their sources), what each range means and the widgets' sentences are data:
+``content/weight_measures.yml`` (schema beside it), read and checked by ``load_measures``. The formulas,
+the unit conversions and the plausibility limits stay here.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from pathlib import Path
 
-from lessons.kit import inputs
+from lessons.kit import data, inputs
+from lessons.kit.references import bibliography
+from lessons.kit.tables import load_table
+
+CONTENT = Path(__file__).parent / "content"
+MEASURES_FILE = CONTENT / "weight_measures.yml"
 
 KG_PER_LB = 0.45359237  # exact, international avoirdupois pound (1959)
 CM_PER_INCH = 2.54      # exact, international inch (1959)
@@ -156,6 +169,106 @@ def bmi(weight, height, units="metric") -> float:
     return kilograms / metres**2
 
 
+# --- what the numbers mean: content/weight_measures.yml ---------------------------------------------
+
+# The {placeholders} each sentence may hold (the widgets fill them in); any other "{" or "}" is an error.
+PLACEHOLDERS = {
+    "calculator.headline": ("bmi", "name", "band"),
+    "calculator.lower_thresholds": ("groups", "overweight", "obesity"),
+    "calculator.waist": ("ratio", "name", "band", "meaning"),
+    "calculator.waist_above_bmi_limit": ("limit",),
+    "calculator.conversion": ("conversion",),
+    "odds.explanation": ("interval", "group", "odds_ratio", "percent", "outcome", "compared_with", "start",
+                         "in_people", "low", "high"),
+}
+_BRACES = re.compile(r"\{[^{}]*\}|[{}]")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class Meaning:
+    name: str
+    meaning: str
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Measures:
+    """The published cut-offs and what they mean, and the widgets' sentences (``content/weight_measures.yml``)."""
+
+    bmi_sources: tuple[str, ...]
+    healthy_from: float                           # BMI below this: underweight
+    thresholds: dict[str, tuple[float, float]]    # "standard" / "lower" -> (overweight from, obesity from)
+    lower_groups: str
+    categories: dict[str, Meaning]                # underweight, healthy, overweight, obesity
+    waist_sources: tuple[str, ...]
+    waist_from: tuple[float, float, float]        # healthy, increased, high from
+    waist_bmi_below: float                        # NICE suggests the ratio below this BMI
+    bands: dict[str, Meaning]                     # below, healthy, increased, high
+    calculator: dict[str, str]
+    odds: dict[str, str]
+
+
+def load_measures(path: Path | str = MEASURES_FILE) -> Measures:
+    """Read and check a measures file (the shipped one unless ``path`` is given)."""
+    path = Path(path)
+    name = data.display_name(path)
+    document = data.load(path, "weight_measures")
+    known = bibliography()
+
+    def refs(ids: list[str], field: str, item: str | None = None) -> tuple[str, ...]:
+        for index, ref in enumerate(ids):
+            if ref not in known:
+                raise data.ContentError(name, f"unknown reference {ref!r}", item=item, field=f"{field}.{index}")
+        return tuple(ids)
+
+    bmi_part, waist = document["bmi"], document["waist"]
+    thresholds = {}
+    for key, entry in bmi_part["thresholds"].items():
+        cuts = (bmi_part["healthy_from"], entry["overweight_from"], entry["obesity_from"])
+        if not cuts[0] < cuts[1] < cuts[2]:
+            raise data.ContentError(name, f"the cut-offs must rise: healthy from {cuts[0]:g}, overweight from "
+                                    f"{cuts[1]:g}, obesity from {cuts[2]:g}", item=key, field=f"bmi.thresholds.{key}")
+        thresholds[key] = (float(entry["overweight_from"]), float(entry["obesity_from"]))
+    waist_from = (waist["healthy_from"], waist["increased_from"], waist["high_from"])
+    if not waist_from[0] < waist_from[1] < waist_from[2]:
+        raise data.ContentError(name, "the cut-offs must rise: healthy_from < increased_from < high_from",
+                                field="waist")
+    texts = {f"{part}.{key}": text for part in ("calculator", "odds") for key, text in document[part].items()}
+    texts["bmi.lower_groups"] = bmi_part["lower_groups"]
+    for group, entries in (("bmi.categories", bmi_part["categories"]), ("waist.bands", waist["bands"])):
+        for key, entry in entries.items():
+            texts.update({f"{group}.{key}.name": entry["name"], f"{group}.{key}.meaning": entry["meaning"]})
+    for field, text in texts.items():
+        allowed = PLACEHOLDERS.get(field, ())
+        for found in _BRACES.findall(text):
+            if found[1:-1] not in allowed:
+                known_here = f"; allowed here: {', '.join('{' + a + '}' for a in allowed)}" if allowed else \
+                    "; none is allowed here"
+                raise data.ContentError(name, f"unknown placeholder {found!r}{known_here}", field=field)
+    categories = {key: Meaning(entry["name"], entry["meaning"],
+                               refs(entry["sources"], f"bmi.categories.{key}.sources", key))
+                  for key, entry in bmi_part["categories"].items()}
+    return Measures(
+        bmi_sources=refs(bmi_part["sources"], "bmi.sources"), healthy_from=float(bmi_part["healthy_from"]),
+        thresholds=thresholds, lower_groups=bmi_part["lower_groups"], categories=categories,
+        waist_sources=refs(waist["sources"], "waist.sources"), waist_from=tuple(float(v) for v in waist_from),
+        waist_bmi_below=float(waist["bmi_below"]),
+        bands={key: Meaning(entry["name"], entry["meaning"]) for key, entry in waist["bands"].items()},
+        calculator=dict(document["calculator"]), odds=dict(document["odds"]))
+
+
+@cache
+def measures() -> Measures:
+    """The shipped measures file, loaded once."""
+    return load_measures()
+
+
+def fill(template: str, **values) -> str:
+    """Put each value in place of its ``{name}`` (the file's placeholders are checked when it is loaded)."""
+    return _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), template)
+
+
 @dataclass(frozen=True)
 class Category:
     key: str         # underweight | healthy | overweight | obesity
@@ -165,7 +278,7 @@ class Category:
 
 
 def _bands(lower_thresholds: bool) -> tuple[float, float]:
-    return (23.0, 27.5) if lower_thresholds else (25.0, 30.0)
+    return measures().thresholds["lower" if lower_thresholds else "standard"]
 
 
 def bmi_category(value, lower_thresholds: bool = False) -> Category:
@@ -177,24 +290,17 @@ def bmi_category(value, lower_thresholds: bool = False) -> Category:
     value = read_number(value, BMI_LIMITS)
     shown = round_half_up(value, 1)
     over, obese = _bands(lower_thresholds)
-    top_healthy = f"{over - 0.1:.1f}"
-    if shown < 18.5:
-        return Category("underweight", "in the range NICE calls underweight", "below 18.5",
-                        "This is below the healthy range. A low weight can also affect health. If you have lost "
-                        "weight without trying, see a GP: weight loss you cannot explain always needs checking.")
-    if shown < over:
-        return Category("healthy", "in the healthy range", f"18.5 to {top_healthy}",
-                        "This is in the healthy range for most adults. BMI is only a rough guide: it cannot tell "
-                        "muscle from fat, so a waist measurement adds useful information.")
-    if shown < obese:
-        return Category("overweight", "in the range NICE calls overweight", f"{over:g} to {obese - 0.1:.1f}",
-                        "This is above the healthy range. Doctors use the word for a higher chance of some health "
-                        "problems, not for how anyone looks. BMI cannot tell muscle from fat, and even a small "
-                        "weight loss that you keep off can improve health.")
-    return Category("obesity", "in the range NICE calls obesity", f"{obese:g} or more",
-                    "Doctors use the word obesity as a medical term for a higher chance of some health problems, "
-                    "not to describe how anyone looks. Even a small weight loss that you keep off can improve "
-                    "health, and a GP or practice nurse can offer support.")
+    healthy = measures().healthy_from
+    if shown < healthy:
+        key, band = "underweight", f"below {healthy:g}"
+    elif shown < over:
+        key, band = "healthy", f"{healthy:g} to {over - 0.1:.1f}"
+    elif shown < obese:
+        key, band = "overweight", f"{over:g} to {obese - 0.1:.1f}"
+    else:
+        key, band = "obesity", f"{obese:g} or more"
+    words = measures().categories[key]
+    return Category(key, words.name, band, words.meaning)
 
 
 def waist_to_height_ratio(waist, height, units="metric") -> float:
@@ -227,22 +333,17 @@ def waist_band(ratio) -> WaistBand:
     """NICE's band for a waist-to-height ratio (classified after rounding to two decimal places)."""
     ratio = read_number(ratio, Limits("Waist-to-height ratio", "", 0.1, 1.5))
     shown = round_half_up(ratio, 2)
-    if shown < 0.4:
-        return WaistBand("below", "below the bands NICE lists", "below 0.4",
-                         "NICE's bands start at 0.4, so this calculator does not classify a lower ratio. "
-                         "Look at your BMI too.")
-    if shown < 0.5:
-        return WaistBand("healthy", "healthy", "0.4 to 0.49",
-                         "Your waist is less than half your height: NICE calls this healthy, with no increased "
-                         "health risk from fat around the middle.")
-    if shown < 0.6:
-        return WaistBand("increased", "increased", "0.5 to 0.59",
-                         "Your waist is half your height or more. NICE links this with an increased risk of "
-                         "health problems such as type 2 diabetes and heart disease; it is worth talking to a "
-                         "GP or practice nurse.")
-    return WaistBand("high", "high", "0.6 or more",
-                     "NICE links this with a further increased risk of health problems such as type 2 diabetes "
-                     "and heart disease; a GP or practice nurse can check your health and offer support.")
+    healthy, increased, high = measures().waist_from
+    if shown < healthy:
+        key, band = "below", f"below {healthy:g}"
+    elif shown < increased:
+        key, band = "healthy", f"{healthy:g} to {increased - 0.01:.2f}"
+    elif shown < high:
+        key, band = "increased", f"{increased:g} to {high - 0.01:.2f}"
+    else:
+        key, band = "high", f"{high:g} or more"
+    words = measures().bands[key]
+    return WaistBand(key, words.name, band, words.meaning)
 
 
 def risk_with_odds_ratio(baseline_risk, odds_ratio) -> float:
@@ -254,3 +355,188 @@ def risk_with_odds_ratio(baseline_risk, odds_ratio) -> float:
     ratio = read_number(odds_ratio, Limits("Odds ratio", "", 0.01, 100))
     odds = risk / (1 - risk) * ratio
     return odds / (1 + odds)
+
+
+# --- the published odds ratios (Shiri et al. 2010 and 2014, content/tables) -------------------------
+
+LBP_TABLE = "shiri_2010_obesity_low_back_pain"
+SCIATICA_TABLE = "shiri_2014_obesity_sciatica"
+
+# Plain words for each outcome, first the words a learner uses, then the study's term where it differs.
+OUTCOME_WORDS = {
+    "low back pain in the past 12 months": "Low back pain in the past year",
+    "seeking care for low back pain": "Seeking care for low back pain",
+    "chronic low back pain": "Long-lasting (chronic) low back pain",
+    "new low back pain (at least 1 day in the past 12 months)": "New low back pain (followed over time)",
+    "lumbar radicular pain": "Back pain spreading into the leg (radicular pain)",
+    "sciatica diagnosed by a doctor": "Sciatica diagnosed by a doctor",
+    "hospital stay for sciatica": "A hospital stay for sciatica",
+    "surgery for lumbar disc herniation": "Surgery for a herniated disc",
+}
+
+
+@cache
+def _rows(name: str) -> tuple[dict, ...]:
+    rows = []
+    for row in load_table(name).rows:
+        row = dict(row)
+        row.setdefault("weight_group", "obesity")  # the 2010 abstract gives obesity only
+        row["label"] = OUTCOME_WORDS[row["outcome"]]
+        rows.append(row)
+    return tuple(rows)
+
+
+def low_back_pain_rows() -> list[dict]:
+    """Shiri et al. 2010: obesity and low back pain (4 pooled odds ratios from the abstract)."""
+    return [dict(r) for r in _rows(LBP_TABLE)]
+
+
+def sciatica_rows() -> list[dict]:
+    """Shiri et al. 2014: overweight, obesity and sciatica (7 pooled odds ratios from the abstract)."""
+    return [dict(r) for r in _rows(SCIATICA_TABLE)]
+
+
+def all_rows() -> list[dict]:
+    """Every confirmed odds ratio, each with the paper it comes from ('2010' or '2014')."""
+    return ([{**r, "paper": "2010"} for r in low_back_pain_rows()] +
+            [{**r, "paper": "2014"} for r in sciatica_rows()])
+
+
+def interval_text(row: dict) -> str:
+    return f"{row['odds_ratio']:.2f} ({row['ci_lower']:.2f} to {row['ci_upper']:.2f})"
+
+
+# --- the calculator's reasoning (the widget only shows it) -----------------------------------------
+
+CALCULATOR = measures().calculator     # the calculator's sentences (content/weight_measures.yml)
+ODDS = measures().odds                 # the odds-ratio explainer's sentences
+ADULTS_ONLY = CALCULATOR["adults_only"]
+NOT_A_JUDGEMENT = CALCULATOR["not_a_judgement"]
+LOWER_GROUPS = measures().lower_groups
+
+
+@dataclass(frozen=True)
+class Assessment:
+    errors: tuple[str, ...] = ()          # one plain message per bad field
+    bmi: float | None = None
+    category: Category | None = None
+    ratio: float | None = None
+    band: WaistBand | None = None
+    conversion: str = ""                  # the imperial input in metric, to show the arithmetic
+    lower_thresholds: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and self.bmi is not None
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def calculate(units: str = "metric", weight="", height="", waist="", feet="", inches="",
+              lower_thresholds: bool = False) -> Assessment:
+    """Check the typed values and work out BMI (and the waist-to-height ratio if a waist is given).
+
+    Metric: ``weight`` in kg, ``height`` in cm, ``waist`` in cm. Imperial: ``weight`` in lb, ``feet`` and
+    ``inches`` for height, ``waist`` in inches. Never raises for bad input: errors come back as messages.
+    """
+    if units not in UNITS:
+        return Assessment(errors=(f"Units must be metric or imperial, not {inputs.shown(units)}.",))
+    errors: list[str] = []
+
+    def attempt(function, *args):
+        try:
+            return function(*args)
+        except MeasurementError as problem:
+            errors.append(str(problem))
+            return None
+
+    weight_value = attempt(read_number, weight, LIMITS["weight", units])
+    if units == "metric":
+        height_cm = attempt(read_number, height, LIMITS["height_cm", "metric"])
+        height_value = None if height_cm is None else height_cm / 100  # metres, as bmi() expects
+    else:
+        height_value = attempt(height_in_inches, feet, inches)
+        if height_value is not None:
+            height_value = attempt(read_number, height_value, LIMITS["height", "imperial"])
+    waist_value = None if _blank(waist) else attempt(read_number, waist, LIMITS["waist", units])
+    if errors:
+        return Assessment(errors=tuple(errors), lower_thresholds=lower_thresholds)
+
+    value = attempt(bmi, weight_value, height_value, units)
+    if value is not None and not BMI_LIMITS.low <= value <= BMI_LIMITS.high:
+        errors.append(f"This weight and height give a BMI of {value:.0f}, which is not possible for an adult "
+                      f"(this calculator shows a BMI {BMI_LIMITS.describe()}): check both numbers and their units.")
+    ratio = None if waist_value is None else attempt(waist_to_height_ratio, waist_value, height_value, units)
+    if errors:
+        return Assessment(errors=tuple(errors), lower_thresholds=lower_thresholds)
+    conversion = ""
+    if units == "imperial":
+        conversion = (f"{weight_value:g} lb = {weight_value * KG_PER_LB:.1f} kg; height {height_value:g} inches = "
+                      f"{height_value * CM_PER_INCH:.1f} cm"
+                      + ("" if waist_value is None else f"; waist {waist_value:g} inches = "
+                                                        f"{waist_value * CM_PER_INCH:.1f} cm") + ".")
+    return Assessment(bmi=value, category=bmi_category(value, lower_thresholds),
+                      ratio=ratio, band=None if ratio is None else waist_band(ratio),
+                      conversion=conversion, lower_thresholds=lower_thresholds)
+
+
+def result_lines(result: Assessment) -> tuple[str, list[str]]:
+    """(headline, paragraphs) for a result, in plain and kind words."""
+    if result.errors:
+        return "Please check what you typed:", list(result.errors)
+    if not result.ok:
+        return CALCULATOR["prompt"], [ADULTS_ONLY]
+    category = result.category
+    headline = fill(CALCULATOR["headline"], bmi=f"{round_half_up(result.bmi, 1):.1f}", name=category.name,
+                    band=category.band)
+    lines = [category.meaning]
+    if result.lower_thresholds:
+        overweight, obesity = measures().thresholds["lower"]
+        lines.append(fill(CALCULATOR["lower_thresholds"], groups=LOWER_GROUPS, overweight=f"{overweight:g}",
+                          obesity=f"{obesity:g}"))
+    if result.band is not None:
+        lines.append(fill(CALCULATOR["waist"], ratio=f"{round_half_up(result.ratio, 2):.2f}", name=result.band.name,
+                          band=result.band.band, meaning=result.band.meaning))
+        if round_half_up(result.bmi, 1) >= measures().waist_bmi_below:
+            lines.append(fill(CALCULATOR["waist_above_bmi_limit"], limit=f"{measures().waist_bmi_below:g}"))
+    else:
+        lines.append(CALCULATOR["add_waist"])
+    if result.conversion:
+        lines.append(fill(CALCULATOR["conversion"], conversion=result.conversion))
+    lines += [ADULTS_ONLY, NOT_A_JUDGEMENT]
+    return headline, lines
+
+
+# --- what an odds ratio means ------------------------------------------------------------------------
+
+COMPARED_WITH = ODDS["compared_with"]
+LIMITS_PER_100 = Limits("Starting number", "in 100", 1, 60)
+
+
+def odds_options() -> list[tuple[str, int]]:
+    """(label, index) for every confirmed odds ratio, for a radio-button list."""
+    return [(f"{row['label']}: {row['weight_group']} ({'Shiri 2010' if row['paper'] == '2010' else 'Shiri 2014'})",
+             index) for index, row in enumerate(all_rows())]
+
+
+def odds_explanation(index, baseline_per_100) -> str:
+    """A plain-words sentence for one odds ratio, with a made-up starting number to show it in people."""
+    rows = all_rows()
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(rows):
+        return f"Choose one of the {len(rows)} results in the list."
+    try:
+        start = read_number(baseline_per_100, LIMITS_PER_100)
+    except MeasurementError as problem:
+        return str(problem)
+    row = rows[index]
+    odds_ratio, low, high = row["odds_ratio"], row["ci_lower"], row["ci_upper"]
+    group = "people with overweight or obesity" if row["weight_group"] == "overweight or obesity" else \
+        f"people with {row['weight_group']}"
+    outcome = row["label"][0].lower() + row["label"][1:]
+    in_people = [100 * risk_with_odds_ratio(start / 100, value) for value in (odds_ratio, low, high)]
+    return fill(ODDS["explanation"], interval=interval_text(row), group=group, odds_ratio=f"{odds_ratio:.2f}",
+                percent=f"{(odds_ratio - 1) * 100:.0f}", outcome=outcome, compared_with=COMPARED_WITH,
+                start=f"{start:g}", in_people=f"{in_people[0]:.0f}", low=f"{in_people[1]:.0f}",
+                high=f"{in_people[2]:.0f}")

@@ -1,139 +1,28 @@
 """Lesson 14 widgets: a BMI and waist calculator, and an odds-ratio explainer.
 
-The reasoning lives in pure functions (``calculate``, ``result_card``, ``odds_explanation``) so it is
-unit-tested without a widget. Bad input never raises out of a widget: the message names the field and
+The reasoning lives in pure functions of ``lessons.topics.weight.model`` (``calculate``, ``result_lines``,
+``odds_explanation``), and the cards are pure functions here (``result_card``), so both are unit-tested
+without a widget. Bad input never raises out of a widget: the message names the field and
 the allowed range, and it is shown in the widget.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import ipywidgets as widgets
 
-from lessons.kit.inputs import NUMBER_RULE, shown
+from lessons.kit.inputs import NUMBER_RULE
 from lessons.kit.widget import FEEDBACK_STYLE, CourseWidget, escape, feedback_html
-from lessons.topics.weight.figures import all_rows, interval_text
 from lessons.topics.weight.model import (
-    BMI_LIMITS,
-    CM_PER_INCH,
-    KG_PER_LB,
+    CALCULATOR,
     LIMITS,
-    UNITS,
-    Category,
-    Limits,
-    MeasurementError,
-    WaistBand,
-    bmi,
-    bmi_category,
-    height_in_inches,
-    read_number,
-    risk_with_odds_ratio,
-    round_half_up,
-    waist_band,
-    waist_to_height_ratio,
+    LOWER_GROUPS,
+    ODDS,
+    Assessment,
+    calculate,
+    odds_explanation,
+    odds_options,
+    result_lines,
 )
-
-ADULTS_ONLY = ("For adults only: BMI is read differently for children and young people under 18 and is not used "
-               "in pregnancy. It is a rough guide for very muscular people and for people aged 65 and over.")
-NOT_A_JUDGEMENT = ("These numbers are information, not a diagnosis and not a judgement of you. A GP or practice "
-                   "nurse can help you make sense of them.")
-LOWER_GROUPS = ("South Asian, Chinese, other Asian, Middle Eastern, Black African or African-Caribbean "
-                "family background")
-
-
-@dataclass(frozen=True)
-class Assessment:
-    errors: tuple[str, ...] = ()          # one plain message per bad field
-    bmi: float | None = None
-    category: Category | None = None
-    ratio: float | None = None
-    band: WaistBand | None = None
-    conversion: str = ""                  # the imperial input in metric, to show the arithmetic
-    lower_thresholds: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and self.bmi is not None
-
-
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def calculate(units: str = "metric", weight="", height="", waist="", feet="", inches="",
-              lower_thresholds: bool = False) -> Assessment:
-    """Check the typed values and work out BMI (and the waist-to-height ratio if a waist is given).
-
-    Metric: ``weight`` in kg, ``height`` in cm, ``waist`` in cm. Imperial: ``weight`` in lb, ``feet`` and
-    ``inches`` for height, ``waist`` in inches. Never raises for bad input: errors come back as messages.
-    """
-    if units not in UNITS:
-        return Assessment(errors=(f"Units must be metric or imperial, not {shown(units)}.",))
-    errors: list[str] = []
-
-    def attempt(function, *args):
-        try:
-            return function(*args)
-        except MeasurementError as problem:
-            errors.append(str(problem))
-            return None
-
-    weight_value = attempt(read_number, weight, LIMITS["weight", units])
-    if units == "metric":
-        height_cm = attempt(read_number, height, LIMITS["height_cm", "metric"])
-        height_value = None if height_cm is None else height_cm / 100  # metres, as bmi() expects
-    else:
-        height_value = attempt(height_in_inches, feet, inches)
-        if height_value is not None:
-            height_value = attempt(read_number, height_value, LIMITS["height", "imperial"])
-    waist_value = None if _blank(waist) else attempt(read_number, waist, LIMITS["waist", units])
-    if errors:
-        return Assessment(errors=tuple(errors), lower_thresholds=lower_thresholds)
-
-    value = attempt(bmi, weight_value, height_value, units)
-    if value is not None and not BMI_LIMITS.low <= value <= BMI_LIMITS.high:
-        errors.append(f"This weight and height give a BMI of {value:.0f}, which is not possible for an adult "
-                      f"(this calculator shows a BMI {BMI_LIMITS.describe()}): check both numbers and their units.")
-    ratio = None if waist_value is None else attempt(waist_to_height_ratio, waist_value, height_value, units)
-    if errors:
-        return Assessment(errors=tuple(errors), lower_thresholds=lower_thresholds)
-    conversion = ""
-    if units == "imperial":
-        conversion = (f"{weight_value:g} lb = {weight_value * KG_PER_LB:.1f} kg; height {height_value:g} inches = "
-                      f"{height_value * CM_PER_INCH:.1f} cm"
-                      + ("" if waist_value is None else f"; waist {waist_value:g} inches = "
-                                                        f"{waist_value * CM_PER_INCH:.1f} cm") + ".")
-    return Assessment(bmi=value, category=bmi_category(value, lower_thresholds),
-                      ratio=ratio, band=None if ratio is None else waist_band(ratio),
-                      conversion=conversion, lower_thresholds=lower_thresholds)
-
-
-def result_lines(result: Assessment) -> tuple[str, list[str]]:
-    """(headline, paragraphs) for a result, in plain and kind words."""
-    if result.errors:
-        return "Please check what you typed:", list(result.errors)
-    if not result.ok:
-        return "Type your weight and height, then press Calculate.", [ADULTS_ONLY]
-    category = result.category
-    headline = f"Your BMI is {round_half_up(result.bmi, 1):.1f}: {category.name} ({category.band})."
-    lines = [category.meaning]
-    if result.lower_thresholds:
-        lines.append(f"This uses the lower thresholds NICE advises for people with a {LOWER_GROUPS}: "
-                     "overweight from 23, obesity from 27.5.")
-    if result.band is not None:
-        lines.append(f"Your waist-to-height ratio is {round_half_up(result.ratio, 2):.2f}: {result.band.name} "
-                     f"({result.band.band}). {result.band.meaning}")
-        if round_half_up(result.bmi, 1) >= 35:
-            lines.append("NICE suggests the waist-to-height ratio for adults with a BMI under 35; above that, "
-                         "a clinician can explain what your measurements mean.")
-    else:
-        lines.append("Add your waist (optional) to see your waist-to-height ratio: NICE advises keeping your "
-                     "waist to less than half your height.")
-    if result.conversion:
-        lines.append(f"Exact conversion used: {result.conversion}")
-    lines += [ADULTS_ONLY, NOT_A_JUDGEMENT]
-    return headline, lines
 
 
 def result_card(result: Assessment) -> str:
@@ -150,7 +39,7 @@ def result_card(result: Assessment) -> str:
             f'style="{FEEDBACK_STYLE["info"]}"><strong>ℹ {escape(headline)}</strong>{body}</div>')
 
 
-NUMBERS_NOTE = f"Type each measurement as a number, without units; each box shows the range it takes. {NUMBER_RULE}"
+NUMBERS_NOTE = f"{CALCULATOR['numbers_note']} {NUMBER_RULE}"
 
 
 def hint(key: tuple[str, str], example: float, optional: bool = False) -> str:
@@ -168,9 +57,8 @@ def _text(description: str, placeholder: str) -> widgets.Text:
 class WeightCalculator(CourseWidget):
     """Lesson 14: BMI and waist-to-height ratio, metric or imperial, with a kind, plain-words result."""
 
-    plain_text = "BMI and waist calculator: type your measurements and press Calculate (run in JupyterLab)."
-
     def __init__(self):
+        self.plain_text = CALCULATOR["plain_text"]
         self.units = widgets.ToggleButtons(
             options=[("Metric (kg, cm)", "metric"), ("Imperial (lb, ft, in)", "imperial")], value="metric",
             description="Units:", tooltips=["Kilograms and centimetres", "Pounds, feet and inches"])
@@ -215,45 +103,11 @@ class WeightCalculator(CourseWidget):
 
 # --- what an odds ratio means ---------------------------------------------------------------------------
 
-COMPARED_WITH = "people of lower weight in the same studies"
-LIMITS_PER_100 = Limits("Starting number", "in 100", 1, 60)
-
-
-def odds_options() -> list[tuple[str, int]]:
-    """(label, index) for every confirmed odds ratio, for a radio-button list."""
-    return [(f"{row['label']}: {row['weight_group']} ({'Shiri 2010' if row['paper'] == '2010' else 'Shiri 2014'})",
-             index) for index, row in enumerate(all_rows())]
-
-
-def odds_explanation(index, baseline_per_100) -> str:
-    """A plain-words sentence for one odds ratio, with a made-up starting number to show it in people."""
-    rows = all_rows()
-    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(rows):
-        return f"Choose one of the {len(rows)} results in the list."
-    try:
-        start = read_number(baseline_per_100, LIMITS_PER_100)
-    except MeasurementError as problem:
-        return str(problem)
-    row = rows[index]
-    odds_ratio, low, high = row["odds_ratio"], row["ci_lower"], row["ci_upper"]
-    group = "people with overweight or obesity" if row["weight_group"] == "overweight or obesity" else \
-        f"people with {row['weight_group']}"
-    outcome = row["label"][0].lower() + row["label"][1:]
-    in_people = [100 * risk_with_odds_ratio(start / 100, value) for value in (odds_ratio, low, high)]
-    return (f"Odds ratio {interval_text(row)}. In plain words: {group} had about {odds_ratio:.2f} times the odds "
-            f"({(odds_ratio - 1) * 100:.0f}% higher odds) of {outcome}, compared with {COMPARED_WITH}. "
-            f"Made-up example: if {start:g} in 100 people of lower weight had it, this odds ratio would mean about "
-            f"{in_people[0]:.0f} in 100 {group} (between about {in_people[1]:.0f} and {in_people[2]:.0f}, "
-            "from the 95% confidence interval). This is a link seen in observational studies, not proof that "
-            "weight causes it.")
-
-
 class OddsRatioExplainer(CourseWidget):
     """Lesson 14: pick a published odds ratio and see what it would mean in 100 people."""
 
-    plain_text = "Odds-ratio explainer: pick a result to read what it means in people (run in JupyterLab)."
-
     def __init__(self, start: int = 0, baseline: int = 20):
+        self.plain_text = ODDS["plain_text"]
         self.picker = widgets.RadioButtons(options=odds_options(), value=start, description="Result:",
                                            layout=widgets.Layout(width="max-content"))
         self.baseline = widgets.IntSlider(value=baseline, min=1, max=60, step=1, continuous_update=False,

@@ -27,13 +27,14 @@ from lessons.topics.exercise.model import (
     EMERGENCY,
     KEEP_STEADY,
     SEE_CLINICIAN,
+    SOURCE_NAMES,
     SOURCES,
     STEP_UP,
     ExerciseInputError,
     check_exercise,
     example_plan,
 )
-from lessons.topics.exercise.widgets import SOURCE_NAMES, ExerciseCheck, advice_card, run_check
+from lessons.topics.exercise.widgets import ExerciseCheck, advice_card, run_check
 
 CALM = {"pain_after": "less_or_same", "weeks_at_this_amount": 2, "used_to_it": "yes"}
 

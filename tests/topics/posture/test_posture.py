@@ -38,6 +38,7 @@ from lessons.topics.posture.model import (
     max_frequency,
     multipliers,
     parse_number,
+    read_inputs,
     recommended_weight_limit,
     vertical_multiplier,
 )
@@ -50,7 +51,6 @@ from lessons.topics.posture.widgets import (
     lift_summary,
     niosh_table,
     problem_card,
-    read_inputs,
     result_card,
 )
 

@@ -12,29 +12,29 @@ from lessons.kit.tables import load_table, source_note
 from lessons.quiz.bank import load_bank
 from lessons.topics.weight.figures import (
     GROUP_STYLE,
-    LBP_TABLE,
-    SCIATICA_TABLE,
-    all_rows,
     low_back_pain_odds_figure,
-    low_back_pain_rows,
     sciatica_odds_figure,
-    sciatica_rows,
 )
 from lessons.topics.weight.model import (
+    ADULTS_ONLY,
     CM_PER_INCH,
     KG_PER_LB,
+    LBP_TABLE,
+    SCIATICA_TABLE,
     MeasurementError,
+    all_rows,
     bmi,
     bmi_category,
     height_in_inches,
+    low_back_pain_rows,
     read_number,
     risk_with_odds_ratio,
+    sciatica_rows,
     to_metric,
     waist_band,
     waist_to_height_ratio,
 )
 from lessons.topics.weight.widgets import (
-    ADULTS_ONLY,
     Assessment,
     OddsRatioExplainer,
     WeightCalculator,
