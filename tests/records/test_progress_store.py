@@ -147,7 +147,10 @@ WORKERS, ANSWERS, ATTEMPTS = 4, 50, 5
 def write_many(args: tuple[str, int]) -> list[int]:
     """Run in a separate process: start attempts and record answers into one shared file."""
     path, worker = args
-    store = ProgressStore(path)
+    # This test is about four writers not losing or mixing answers, so each waits as long as it takes:
+    # on a busy 2-core machine a turn can take longer than the 2 s a notebook waits. What a learner sees
+    # when the file stays busy (StoreBusy, the answer kept pending) is tested with a held lock elsewhere.
+    store = ProgressStore(path, busy_timeout=60)
     numbers = [store.new_attempt(f"lesson-{worker}", ANSWERS) for _ in range(ATTEMPTS)]
     for i in range(ANSWERS):
         store.record_answer(numbers[i % ATTEMPTS], f"lesson-{worker}", f"w{worker}-q{i}", i % 2 == 0, [str(i)])
