@@ -20,8 +20,7 @@ from lessons.topics.degenerative_disc_disease.figures import (
     prevalence_table,
 )
 from lessons.topics.degenerative_disc_disease.widgets import ScanFindingExplorer, explorer_view, finding_sentence
-
-PLOTLY = "application/vnd.plotly.v1+json"
+from tests.conftest import shown_figure
 
 # The numbers as seen in the sources (see the topic's content/tables/brinjikji_2015_asymptomatic_imaging.yml).
 ABSTRACT = {  # Brinjikji et al. 2015, abstract: ages 20 and 80
@@ -40,11 +39,6 @@ ODDS = {  # Brinjikji et al. 2015 meta-analysis, abstract: OR, 95% CI
     "central canal stenosis": (20.58, 0.05, 798.77), "high-intensity zone": (2.10, 0.73, 6.02),
     "annular fissure": (1.79, 0.97, 3.31), "spondylolisthesis": (1.59, 0.78, 3.24),
 }
-
-
-def shown_figure(output):
-    (item,) = output.outputs
-    return item["data"][PLOTLY]
 
 
 # --- the data -------------------------------------------------------------------------------------------

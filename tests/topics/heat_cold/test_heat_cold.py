@@ -29,8 +29,8 @@ from lessons.topics.heat_cold.model import (
     plan_session,
 )
 from lessons.topics.heat_cold.widgets import NOT_ADVICE, SessionBuilder, area_note_html, refusal_card, session_card
+from tests.conftest import shown_figure
 
-PLOTLY = "application/vnd.plotly.v1+json"
 LESSON_REFS = ("french-2006-heat-cold-cochrane", "nadler-2003-overnight-heatwrap",
                "freiwald-2021-superficial-heat-review", "mccarthy-superficial-heat-congress",
                "heatwrap-exercise-2025-preprint", "mpft-safe-use-heat", "mpft-safe-use-cold",
@@ -245,11 +245,6 @@ def test_session_timeline_figure(kind, minutes):
 
 
 # --- the widget, driven from Python -----------------------------------------------------------
-
-def shown_figure(output):
-    (item,) = output.outputs
-    return item["data"][PLOTLY]
-
 
 def test_widget_builds_a_session_and_shows_the_timeline():
     builder = SessionBuilder()

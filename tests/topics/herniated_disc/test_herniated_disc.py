@@ -17,8 +17,7 @@ from lessons.topics.herniated_disc.figures import (
 )
 from lessons.topics.herniated_disc.model import root_pressed, where_felt
 from lessons.topics.herniated_disc.widgets import HerniationExplorer, herniation_card
-
-PLOTLY = "application/vnd.plotly.v1+json"
+from tests.conftest import shown_figure
 
 # level, position -> (roots usually pressed, kind). Radiopaedia: subarticular -> the root below
 # (traversing); foraminal/extraforaminal -> the root at the same level (exiting); central -> several.
@@ -156,28 +155,23 @@ def test_where_felt_uses_the_leg_map_data():
     assert "front of the thigh" in where_felt("L3")
 
 
-def shown(output):
-    (item,) = output.outputs
-    return item["data"][PLOTLY]
-
-
 def test_explorer_follows_the_pickers():
     explorer = HerniationExplorer()
     assert "usually the L5 root" in explorer.card.value
-    assert shown(explorer.leg_figure)["layout"]["title"]["text"] == "Where L5 is usually felt"
+    assert shown_figure(explorer.leg_figure)["layout"]["title"]["text"] == "Where L5 is usually felt"
     explorer.level_picker.value = "L5-S1"
     assert "usually the S1 root" in explorer.card.value
     explorer.position_picker.value = "foraminal"
     assert "usually the L5 root" in explorer.card.value
-    assert shown(explorer.disc_figure)["layout"]["title"]["text"] == "The L5–S1 disc seen from above"
+    assert shown_figure(explorer.disc_figure)["layout"]["title"]["text"] == "The L5–S1 disc seen from above"
     explorer.position_picker.value = "central"
     assert "Warning: pressure on the cauda equina" in explorer.card.value
-    assert shown(explorer.leg_figure)["layout"]["title"]["text"] == "Where L4, L5 and S1 are usually felt"
+    assert shown_figure(explorer.leg_figure)["layout"]["title"]["text"] == "Where L4, L5 and S1 are usually felt"
     explorer.level_picker.value = "L3-L4"
     explorer.position_picker.value = "foraminal"
     assert "usually the L3 root" in explorer.card.value
     assert explorer.leg_figure.outputs == ()  # L3 is not on the leg map
-    assert shown(explorer.disc_figure)["layout"]["title"]["text"] == "The L3–L4 disc seen from above"
+    assert shown_figure(explorer.disc_figure)["layout"]["title"]["text"] == "The L3–L4 disc seen from above"
 
 
 def test_explorer_shows_a_message_not_a_traceback_for_bad_input():

@@ -23,8 +23,8 @@ from lessons.topics.medical_treatment.model import (
     warning_signs_step,
 )
 from lessons.topics.medical_treatment.widgets import TreatmentPathwayExplorer, pathway_card
+from tests.conftest import shown_figure
 
-PLOTLY = "application/vnd.plotly.v1+json"
 ALL_CHOICES = list(itertools.product(DURATIONS, COMPLAINTS, (False, True)))
 DOSE = re.compile(r"\d\s*(mg|g|ml|milligram|microgram|tablets? a day|times a day)\b|\bdose of \d", re.I)
 
@@ -229,11 +229,6 @@ def test_pace_figure_plots_the_table():
 
 
 # --- the widget ---------------------------------------------------------------------------------
-
-def shown_figure(output):
-    (item,) = output.outputs
-    return item["data"][PLOTLY]
-
 
 def test_widget_redraws_when_the_learner_changes_each_choice():
     explorer = TreatmentPathwayExplorer()

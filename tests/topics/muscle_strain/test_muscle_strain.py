@@ -25,14 +25,7 @@ from lessons.topics.muscle_strain.widgets import (
     sort_clues,
     timepoint_text,
 )
-
-PLOTLY = "application/vnd.plotly.v1+json"
-
-
-def shown_figure(output):
-    (item,) = output.outputs
-    return item["data"][PLOTLY]
-
+from tests.conftest import shown_figure
 
 # --- the published numbers -------------------------------------------------------------------
 

@@ -53,18 +53,12 @@ from lessons.topics.posture.widgets import (
     read_inputs,
     result_card,
 )
-
-PLOTLY = "application/vnd.plotly.v1+json"
+from tests.conftest import shown_figure
 
 
 def r2(value: float) -> Decimal:
     """Round half up to two decimals, as the manual's Tables 1-4 do."""
     return Decimal(f"{value:.10f}").quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def shown_figure(output):
-    (item,) = output.outputs
-    return item["data"][PLOTLY]
 
 
 # --- Wilke et al. 1999: the published numbers ----------------------------------------------------

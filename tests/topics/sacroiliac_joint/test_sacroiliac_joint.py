@@ -16,14 +16,9 @@ from lessons.topics.sacroiliac_joint.widgets import (
     cluster_card,
     cluster_result,
 )
+from tests.conftest import shown_figure
 
-PLOTLY = "application/vnd.plotly.v1+json"
 GAENSLEN = ("gaenslen-right", "gaenslen-left")
-
-
-def shown_figure(output):
-    (item,) = output.outputs
-    return item["data"][PLOTLY]
 
 
 # --- the data are the papers' numbers -------------------------------------------------------

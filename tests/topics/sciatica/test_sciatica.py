@@ -20,14 +20,7 @@ from lessons.topics.sciatica.widgets import (
     clues_card,
     sort_clues,
 )
-
-PLOTLY = "application/vnd.plotly.v1+json"
-
-
-def shown_figure(output):
-    (item,) = output.outputs
-    return item["data"][PLOTLY]
-
+from tests.conftest import shown_figure
 
 # --- data: the numbers must be the papers' -------------------------------------------------
 

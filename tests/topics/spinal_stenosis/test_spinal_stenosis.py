@@ -16,14 +16,7 @@ from lessons.topics.spinal_stenosis.widgets import (
     activity_card,
     narrowing_card,
 )
-
-PLOTLY = "application/vnd.plotly.v1+json"
-
-
-def shown_figure(output):
-    (item,) = output.outputs
-    return item["data"][PLOTLY]
-
+from tests.conftest import shown_figure
 
 # --- data: the numbers are the papers' ---------------------------------------------------------
 
