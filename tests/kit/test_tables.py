@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from lessons.kit.data import ContentError
-from lessons.kit.tables import load_table, source_note, table_files, table_folder
+from lessons.kit.tables import load_table, table_files, table_folder
 
 
 def test_gbd_table_matches_the_paper():
@@ -58,7 +58,3 @@ def test_value_outside_allowed_list(table_copy):
     csv_path.write_text(csv_path.read_text().replace("estimate", "guess"))
     with pytest.raises(ContentError, match="field 'kind'"):
         load_table("t", table_copy)
-
-
-def test_source_note_cites_the_paper():
-    assert "GBD 2021 Low Back Pain Collaborators" in source_note("gbd_2021_low_back_pain").data
