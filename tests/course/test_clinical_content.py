@@ -17,8 +17,8 @@ DOSE = re.compile(r"\d\s*(mg|g|ml|milligrams?|micrograms?|mcg|tablets? a day)\b(
 
 def text_files() -> list[Path]:
     """Every file a learner, a teacher or a reviewer reads: content, data, notebooks, guides."""
-    found = sorted((REPO / "lessons" / "content").rglob("*.yml"))
-    found += sorted((REPO / "lessons" / "content" / "tables").glob("*.csv"))
+    found = sorted((REPO / "lessons").glob("**/content/**/*.yml"))      # the kit's and every topic's
+    found += sorted((REPO / "lessons").glob("**/content/tables/*.csv"))
     found += sorted((REPO / "notebooks").glob("*.ipynb")) + sorted((REPO / "teachers").glob("*.*"))
     found += [REPO / "README.md"]
     return [path for path in found if path.suffix in {".yml", ".csv", ".ipynb", ".md"}]
@@ -29,6 +29,15 @@ def test_no_medicine_dose_anywhere(path):
     text = path.read_text(encoding="utf-8")
     found = [match.group(0) for match in DOSE.finditer(text)]
     assert not found, f"{path.relative_to(REPO)} gives a dose ({found}); the course never gives doses"
+
+
+def test_the_dose_check_reads_every_content_file():
+    read = set(text_files())
+    assert REPO / "lessons" / "kit" / "content" / "references.yml" in read
+    quizzes = [lesson.folder / "content" / "quiz.yml" for lesson in course.ready_lessons()]
+    quizzes = [path for path in quizzes if path.exists()]          # lesson 19 draws on the others
+    assert len(quizzes) == len(course.ready_lessons()) - 1 and set(quizzes) <= read
+    assert any(path.suffix == ".csv" for path in read)
 
 
 def test_the_dose_pattern_finds_doses():
