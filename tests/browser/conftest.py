@@ -24,7 +24,8 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 
-REPO = Path(__file__).parents[2]
+from tests.conftest import REPO
+
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from lessons.kit import triage
+from tests.conftest import REPO
 
 from .lab_helpers import (
     assert_no_errors,
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
 pytestmark = pytest.mark.browser
-REPO = Path(__file__).parents[2]
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 FEEDBACK = re.compile(r"^\s*[✔✘] (Correct\.|Not quite\.)")
 

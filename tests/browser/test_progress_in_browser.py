@@ -7,9 +7,10 @@ so this never touches a learner's progress. The exported file is removed afterwa
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+
+from tests.conftest import REPO
 
 from .lab_helpers import (
     assert_no_errors,
@@ -21,7 +22,6 @@ from .lab_helpers import (
 )
 
 pytestmark = pytest.mark.browser
-REPO = Path(__file__).parents[2]
 EXPORTS = REPO / "notebooks" / "exports"
 
 

@@ -26,12 +26,10 @@ from lessons.topics.planner.catalogue import PROBLEMS, load_catalogue
 from lessons.topics.planner.export import html_sheet
 from lessons.topics.planner.plan import PlanItem, PlanRequest, make_plan
 from lessons.topics.planner.widgets import item_card_html, plan_cards_html
+from tests.conftest import ALL_NOTEBOOKS, PLOTLY, REPO
 
-REPO = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb")) + sorted((REPO / "teachers").glob("*.ipynb"))
 SVGS = sorted((REPO / "assets").rglob("*.svg")) + sorted((REPO / "lessons").rglob("*.svg"))
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-PLOTLY = "application/vnd.plotly.v1+json"
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
@@ -72,7 +70,7 @@ def figures(nb: dict) -> Iterator[tuple[str, dict]]:
 
 
 def all_figures() -> list[tuple[str, dict]]:
-    return [(f"{path.name} {where}", figure) for path in NOTEBOOKS for where, figure in figures(load(path))]
+    return [(f"{path.name} {where}", figure) for path in ALL_NOTEBOOKS for where, figure in figures(load(path))]
 
 
 # --- alt text --------------------------------------------------------------------------------
@@ -163,7 +161,7 @@ def test_image_problems_finds_pictures_in_markdown_outputs_and_widget_state():
     assert any("widget" in problem for problem in problems)
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[path.stem for path in NOTEBOOKS])
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=[path.stem for path in ALL_NOTEBOOKS])
 def test_every_picture_in_a_notebook_has_meaningful_alt_text(path):
     assert not image_problems(load(path))
 

@@ -9,26 +9,35 @@ from pathlib import Path
 import pytest
 
 from lessons.kit import course
+from tests.conftest import REPO
 
-ROOT = Path(__file__).resolve().parents[2]
 DOSE = re.compile(r"\d\s*(mg|g|ml|milligrams?|micrograms?|mcg|tablets? a day)\b(/day)?|\bdoses? of \d",
                   re.I)
 
 
 def text_files() -> list[Path]:
     """Every file a learner, a teacher or a reviewer reads: content, data, notebooks, guides."""
-    found = sorted((ROOT / "lessons" / "content").rglob("*.yml"))
-    found += sorted((ROOT / "lessons" / "content" / "tables").glob("*.csv"))
-    found += sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "teachers").glob("*.*"))
-    found += [ROOT / "README.md"]
+    found = sorted((REPO / "lessons").glob("**/content/**/*.yml"))      # the kit's and every topic's
+    found += sorted((REPO / "lessons").glob("**/content/tables/*.csv"))
+    found += sorted((REPO / "notebooks").glob("*.ipynb")) + sorted((REPO / "teachers").glob("*.*"))
+    found += [REPO / "README.md"]
     return [path for path in found if path.suffix in {".yml", ".csv", ".ipynb", ".md"}]
 
 
-@pytest.mark.parametrize("path", text_files(), ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", text_files(), ids=lambda p: str(p.relative_to(REPO)))
 def test_no_medicine_dose_anywhere(path):
     text = path.read_text(encoding="utf-8")
     found = [match.group(0) for match in DOSE.finditer(text)]
-    assert not found, f"{path.relative_to(ROOT)} gives a dose ({found}); the course never gives doses"
+    assert not found, f"{path.relative_to(REPO)} gives a dose ({found}); the course never gives doses"
+
+
+def test_the_dose_check_reads_every_content_file():
+    read = set(text_files())
+    assert REPO / "lessons" / "kit" / "content" / "references.yml" in read
+    quizzes = [lesson.folder / "content" / "quiz.yml" for lesson in course.ready_lessons()]
+    quizzes = [path for path in quizzes if path.exists()]          # lesson 19 draws on the others
+    assert len(quizzes) == len(course.ready_lessons()) - 1 and set(quizzes) <= read
+    assert any(path.suffix == ".csv" for path in read)
 
 
 def test_the_dose_pattern_finds_doses():
@@ -62,7 +71,7 @@ def test_the_coming_soon_check_finds_a_stale_sentence():
     assert not coming_soon_about_existing("A printable version is coming soon.")
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted((REPO / "notebooks").glob("*.ipynb")), ids=lambda p: p.name)
 def test_no_lesson_calls_an_existing_lesson_coming_soon(path):
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     text = "\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")

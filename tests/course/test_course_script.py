@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import REPO
 
 
 @pytest.fixture
 def script():
-    spec = importlib.util.spec_from_file_location("course_script", ROOT / "course.py")
+    spec = importlib.util.spec_from_file_location("course_script", REPO / "course.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -21,9 +20,9 @@ def script():
 def test_lab_serves_the_repository_and_opens_lesson_00(script):
     args = script.lab_arguments([], as_root=False)
     assert args[:2] == ["jupyter", "lab"]
-    assert f"--ServerApp.root_dir={ROOT}" in args
+    assert f"--ServerApp.root_dir={REPO}" in args
     assert "--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb" in args
-    assert (ROOT / "notebooks" / "00_start_here.ipynb").exists()
+    assert (REPO / "notebooks" / "00_start_here.ipynb").exists()
     assert "--allow-root" not in args
     # No file argument: a notebook given as a file would make its folder the root again.
     assert not any(arg.endswith(".ipynb") and not arg.startswith("--") for arg in args)
@@ -60,7 +59,7 @@ def test_lab_says_why_it_allows_root(script, monkeypatch, capsys, tmp_path):
 
 def test_the_test_environment_is_enough_for_lab(script, monkeypatch, tmp_path):
     """``course.py test`` installs requirements-test.txt, which includes requirements.txt."""
-    assert "-r requirements.txt" in (ROOT / "requirements-test.txt").read_text(encoding="utf-8").splitlines()
+    assert "-r requirements.txt" in (REPO / "requirements-test.txt").read_text(encoding="utf-8").splitlines()
     monkeypatch.setattr(script, "VENV", tmp_path)
     monkeypatch.setattr(script, "venv_python", lambda: tmp_path / "python")
     (tmp_path / "python").touch()
@@ -80,7 +79,7 @@ def test_the_test_environment_is_enough_for_lab(script, monkeypatch, tmp_path):
 def test_the_stamp_changes_when_the_pins_change(script, monkeypatch, tmp_path):
     before = script.install_stamp("requirements.txt")
     for name in ("requirements.txt", "pyproject.toml"):
-        (tmp_path / name).write_bytes((ROOT / name).read_bytes())
+        (tmp_path / name).write_bytes((REPO / name).read_bytes())
     monkeypatch.setattr(script, "ROOT", tmp_path)
     assert script.install_stamp("requirements.txt").name == before.name
     (tmp_path / "requirements.txt").write_text("jupyterlab==0.0.1\n")

@@ -13,7 +13,8 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import REPO
+
 PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==([^\s#]+)$")
 
 
@@ -27,19 +28,19 @@ def pins(lines) -> dict[str, str]:
 
 
 def requirement_pins(name: str) -> dict[str, str]:
-    return pins((ROOT / name).read_text().splitlines())
+    return pins((REPO / name).read_text().splitlines())
 
 
 def test_every_requirement_is_pinned_exactly():
     for name in ("requirements.txt", "requirements-test.txt"):
-        for line in (ROOT / name).read_text().splitlines():
+        for line in (REPO / name).read_text().splitlines():
             line = line.strip()
             if line and not line.startswith(("#", "-r ")):
                 assert PIN.match(line), f"{name}: {line!r} is not pinned with =="
 
 
 def test_binder_environment_matches_requirements():
-    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    env = yaml.safe_load((REPO / "environment.yml").read_text())
     assert env["channels"] == ["conda-forge"]
     pip_section = next(item["pip"] for item in env["dependencies"] if isinstance(item, dict))
     conda_python = next(item for item in env["dependencies"] if isinstance(item, str) and item.startswith("python="))
@@ -48,7 +49,7 @@ def test_binder_environment_matches_requirements():
 
 
 def test_pins_satisfy_the_package_dependencies():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
     pinned = requirement_pins("requirements.txt")
     for dependency in project["dependencies"]:
         requirement = Requirement(dependency)
@@ -64,9 +65,9 @@ def test_course_tools_are_pinned():
 
 
 def test_postbuild_installs_the_lessons_package():
-    script = (ROOT / "postBuild").read_text()
+    script = (REPO / "postBuild").read_text()
     assert "pip install" in script and "-e ." in script
-    assert (ROOT / "postBuild").stat().st_mode & 0o111, "postBuild must be executable"
+    assert (REPO / "postBuild").stat().st_mode & 0o111, "postBuild must be executable"
 
 
 def repo2docker() -> str | None:
@@ -78,7 +79,7 @@ def repo2docker() -> str | None:
 def test_repo2docker_uses_environment_and_postbuild():
     """Binder's builder, without Docker: it must pick environment.yml and run postBuild."""
     command = repo2docker()
-    result = subprocess.run([command, "--no-build", "--no-run", "--debug", str(ROOT)],
+    result = subprocess.run([command, "--no-build", "--no-run", "--debug", str(REPO)],
                             capture_output=True, text=True, timeout=120)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-2000:]

@@ -29,15 +29,15 @@ from urllib.parse import urlsplit
 import pytest
 
 from lessons.records.store import ENV_VAR
+from tests.conftest import REPO
 
-ROOT = Path(__file__).resolve().parents[2]
 FIRST_PAGE = "/lab/tree/notebooks/00_start_here.ipynb"
 URL = re.compile(r"http://127\.0\.0\.1:(\d+)(/\S*)\?token=([0-9a-f]+)")
 START_TIMEOUT = 90
 
 
 def _course_script():
-    spec = importlib.util.spec_from_file_location("course_script", ROOT / "course.py")
+    spec = importlib.util.spec_from_file_location("course_script", REPO / "course.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -105,7 +105,7 @@ def first_run(tmp_path):
         (tmp_path / name).mkdir()
         env[var] = str(tmp_path / name)
     started = time.monotonic()
-    process = subprocess.Popen([python3, "course.py", "lab"], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+    process = subprocess.Popen([python3, "course.py", "lab"], cwd=REPO, env=env, stdin=subprocess.DEVNULL,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                start_new_session=True)
     lines: list[str] = []

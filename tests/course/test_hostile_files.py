@@ -46,23 +46,15 @@ from lessons.records.results import CSV_FIELDS, MAX_BYTES, csv_text, export_resu
 from lessons.records.store import ENV_VAR, ProgressStore
 from lessons.topics.planner.export import export_plan
 from lessons.topics.planner.plan import PlanRequest, make_plan
-from tests.progress.test_classroom import ana, ben, learner_doc
-from tests.quiz.test_quiz import GOOD_BANK
+from tests.conftest import GOOD_BANK, REPO, ana, ben, learner_doc, write_file
 
-ROOT = Path(__file__).resolve().parents[2]
 RLO = "\u202e"
-ENV = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-
-
-def write(folder: Path, name: str, doc) -> Path:
-    path = folder / name
-    path.write_text(doc if isinstance(doc, str) else json.dumps(doc), encoding="utf-8")
-    return path
+ENV = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
 def with_good_learners(folder: Path) -> None:
-    write(folder, "results-ana.json", ana())
-    write(folder, "results-ben.json", ben())
+    write_file(folder, "results-ana.json", ana())
+    write_file(folder, "results-ben.json", ben())
 
 
 def assert_skipped_and_others_loaded(folder: Path, name: str, *words: str) -> str:
@@ -83,7 +75,7 @@ def run_python(code: str, timeout: float = 60, memory: int = 2 << 30) -> subproc
 
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, env=ENV, timeout=timeout,
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=REPO, env=ENV, timeout=timeout,
                           capture_output=True, text=True, preexec_fn=limit if os.name == "posix" else None)
 
 
@@ -91,8 +83,8 @@ def run_python(code: str, timeout: float = 60, memory: int = 2 << 30) -> subproc
 
 def test_json_nested_thousands_of_levels_deep_is_skipped(tmp_path):
     with_good_learners(tmp_path)
-    write(tmp_path, "deep.json", "[" * 5000 + "]" * 5000)
-    write(tmp_path, "deeper.json", '{"format": ' + '{"a": ' * 20000 + "1" + "}" * 20000 + "}")
+    write_file(tmp_path, "deep.json", "[" * 5000 + "]" * 5000)
+    write_file(tmp_path, "deeper.json", '{"format": ' + '{"a": ' * 20000 + "1" + "}" * 20000 + "}")
     assert_skipped_and_others_loaded(tmp_path, "deep.json", "nested too deeply")
     assert_skipped_and_others_loaded(tmp_path, "deeper.json", "nested too deeply")
 
@@ -100,7 +92,7 @@ def test_json_nested_thousands_of_levels_deep_is_skipped(tmp_path):
 def test_a_whole_number_of_5000_digits_is_skipped(tmp_path):
     with_good_learners(tmp_path)
     doc = json.dumps(ana() | {"display_name": "Hal"}).replace('"attempt": 1,', '"attempt": ' + "7" * 5000 + ",", 1)
-    write(tmp_path, "results-hal.json", doc)
+    write_file(tmp_path, "results-hal.json", doc)
     reason = assert_skipped_and_others_loaded(tmp_path, "results-hal.json", "number too long")
     assert "7777777777" not in reason
 
@@ -113,20 +105,20 @@ def test_a_csv_number_that_is_not_plain_digits_is_skipped(tmp_path, value):
     cells[CSV_FIELDS.index("attempt")] = value
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow(cells)
-    write(tmp_path, "results-hal.csv", "\n".join([rows[0], buffer.getvalue().strip(), *rows[2:]]) + "\n")
+    write_file(tmp_path, "results-hal.csv", "\n".join([rows[0], buffer.getvalue().strip(), *rows[2:]]) + "\n")
     assert_skipped_and_others_loaded(tmp_path, "results-hal.csv", "field 'row 2.attempt'", "whole number")
 
 
 def test_a_csv_cell_over_128_kib_is_skipped_naming_the_row(tmp_path):
     with_good_learners(tmp_path)
     rows = csv_text(ana() | {"display_name": "Hal"}).splitlines()
-    write(tmp_path, "results-hal.csv", "\n".join([rows[0], rows[1], "x" * 200_000 + ',"' + "y" * 200_000 + '"']))
+    write_file(tmp_path, "results-hal.csv", "\n".join([rows[0], rows[1], "x" * 200_000 + ',"' + "y" * 200_000 + '"']))
     assert_skipped_and_others_loaded(tmp_path, "results-hal.csv", "field 'row 3'", "longer than")
 
 
 def test_a_field_name_of_a_megabyte_is_not_echoed(tmp_path):
     with_good_learners(tmp_path)
-    write(tmp_path, "results-hal.json", ana() | {"display_name": "Hal", "k" * 1_000_000: 1})
+    write_file(tmp_path, "results-hal.json", ana() | {"display_name": "Hal", "k" * 1_000_000: 1})
     assert_skipped_and_others_loaded(tmp_path, "results-hal.json", "not a field", "1,000,000 characters")
 
 
@@ -134,7 +126,7 @@ def test_a_file_that_raises_something_unexpected_is_skipped(tmp_path, monkeypatc
     import lessons.progress.classroom as classroom
 
     with_good_learners(tmp_path)
-    write(tmp_path, "results-odd.json", ana() | {"display_name": "Odd"})
+    write_file(tmp_path, "results-odd.json", ana() | {"display_name": "Odd"})
     real = classroom.read_results
 
     def flaky(path):
@@ -457,8 +449,8 @@ SAME_AS_SAM_LEE = ["Sam\u00a0Lee", "Sam  Lee", "SAM LEE", "Ｓａｍ Ｌｅｅ",
 
 @pytest.mark.parametrize("other", SAME_AS_SAM_LEE)
 def test_names_that_only_look_different_are_the_same_learner(tmp_path, other):
-    write(tmp_path, "results-a.json", learner_doc("Sam Lee", []))
-    write(tmp_path, "results-b.json", learner_doc(other, []))
+    write_file(tmp_path, "results-a.json", learner_doc("Sam Lee", []))
+    write_file(tmp_path, "results-b.json", learner_doc(other, []))
     result = load_class(tmp_path)
     assert [learner.source for learner in result.learners] == ["results-a.json"]
     (name, reason), = result.skipped
@@ -466,8 +458,8 @@ def test_names_that_only_look_different_are_the_same_learner(tmp_path, other):
 
 
 def test_composed_and_decomposed_accents_are_the_same_learner(tmp_path):
-    write(tmp_path, "results-a.json", learner_doc("Zo\u00eb", []))
-    write(tmp_path, "results-b.json", learner_doc("Zoe\u0308", []))
+    write_file(tmp_path, "results-a.json", learner_doc("Zo\u00eb", []))
+    write_file(tmp_path, "results-b.json", learner_doc("Zoe\u0308", []))
     assert len(load_class(tmp_path).learners) == 1
     assert match_key("Zoë") != match_key("Zoe")          # an accent is part of a name: two learners
 
@@ -479,8 +471,8 @@ def test_different_names_stay_different():
 
 def test_direction_controls_are_never_shown(tmp_path):
     doc = learner_doc(f"Sam{RLO}gnp.exe", [])
-    write(tmp_path, "results-sam.json", doc)
-    write(tmp_path, f"results-{RLO}nosj.txt.json", "not json")
+    write_file(tmp_path, "results-sam.json", doc)
+    write_file(tmp_path, f"results-{RLO}nosj.txt.json", "not json")
     result = load_class(tmp_path)
     assert result.learners[0].display_name == "Samgnp.exe"
     widget = ClassResultsWidget(str(tmp_path))
@@ -547,7 +539,7 @@ def test_a_megabyte_in_a_csv_cell_gives_a_short_reason(tmp_path):
     cells[CSV_FIELDS.index("questions_in_attempt")] = "²" * 100_000
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow(cells)
-    write(tmp_path, "results-hal.csv", rows[0] + "\n" + buffer.getvalue())
+    write_file(tmp_path, "results-hal.csv", rows[0] + "\n" + buffer.getvalue())
     assert_skipped_and_others_loaded(tmp_path, "results-hal.csv", "100,000 characters")
 
 
@@ -556,7 +548,7 @@ def test_a_long_lesson_name_in_a_file_gives_a_short_reason(tmp_path):
     doc = ana() | {"display_name": "Hal"}
     for item in doc["attempts"] + doc["answers"]:
         item["lesson"] = "42_" + "x" * 100_000
-    write(tmp_path, "results-hal.json", doc)
+    write_file(tmp_path, "results-hal.json", doc)
     assert_skipped_and_others_loaded(tmp_path, "results-hal.json", "not a lesson of this course")
 
 

@@ -38,9 +38,8 @@ from lessons.topics.posture import model as niosh
 from lessons.topics.posture import widgets as posture_widget
 from lessons.topics.weight import model as weight
 from lessons.topics.weight import widgets as weight_widget
-from tests.quiz.test_quiz import GOOD_BANK
+from tests.conftest import GOOD_BANK, REPO
 
-ROOT = Path(__file__).resolve().parents[2]
 MAX_MESSAGE = 500       # characters: a message says what is wrong, it does not repeat the input
 PROPERTY_SETTINGS = settings(max_examples=150, derandomize=True, deadline=None, database=None,
                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -362,7 +361,7 @@ def test_the_number_rule_is_stated_in_each_numeric_box():
 # --- a learner's own export must not be rejected ----------------------------------------------------------
 
 def test_the_answer_limit_is_the_results_readers_limit():
-    schema = json.loads((ROOT / "lessons/kit/content/schema/results.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((REPO / "lessons/kit/content/schema/results.schema.json").read_text(encoding="utf-8"))
     chosen = schema["properties"]["answers"]["items"]["properties"]["chosen"]
     assert chosen["items"]["maxLength"] == quiz.MAX_ANSWER_CHARS
 

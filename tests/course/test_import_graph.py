@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from lessons.kit import course
+from tests.conftest import ALL_NOTEBOOKS, REPO
 
-REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "lessons"
 LAYERS = ("kit", "records", "quiz", "progress", "topics")
 RANK_IN_A_TOPIC = {"figures": 1, "widgets": 2}   # any other module is model-level (0); __init__ is last
@@ -172,10 +172,9 @@ def notebook_imports(path: Path) -> set[str]:
             for match in IMPORT.finditer("".join(cell["source"]))}
 
 
-NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb")) + sorted((REPO / "teachers").glob("*.ipynb"))
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda path: path.stem)
 def test_a_notebook_imports_one_topic(path):
     try:
         expected = f"lessons.topics.{course.lesson(path.stem).topic}"

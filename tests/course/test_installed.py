@@ -31,12 +31,13 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-OFFLINE_GUARD = ROOT / "tests" / "offline"
+from tests.conftest import REPO
+
+OFFLINE_GUARD = REPO / "tests" / "offline"
 SOURCES = ("pyproject.toml", "README.md", "LICENSE", "lessons", "tools")   # tools/ is there but not packaged
 
 
-def build_wheel(out: Path, source: Path = ROOT) -> Path:
+def build_wheel(out: Path, source: Path = REPO) -> Path:
     """The wheel of ``source``, built from a clean copy of what packaging needs."""
     copy = out / "source"
     copy.mkdir(parents=True)
@@ -70,13 +71,13 @@ def fresh_environment(folder: Path, wheel: Path) -> tuple[Path, Path]:
 
 def course_folder(folder: Path) -> Path:
     """The notebooks, the Class results notebook and the sample class, laid out as in the repository."""
-    shutil.copytree(ROOT / "notebooks", folder / "notebooks",
+    shutil.copytree(REPO / "notebooks", folder / "notebooks",
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
     (folder / "teachers").mkdir()
-    for notebook in (ROOT / "teachers").glob("*.ipynb"):
+    for notebook in (REPO / "teachers").glob("*.ipynb"):
         shutil.copy2(notebook, folder / "teachers" / notebook.name)
-    shutil.copytree(ROOT / "assets" / "sample_class", folder / "assets" / "sample_class")
-    shutil.copy2(ROOT / "tests" / "nbval_sanitize.cfg", folder / "nbval_sanitize.cfg")
+    shutil.copytree(REPO / "assets" / "sample_class", folder / "assets" / "sample_class")
+    shutil.copy2(REPO / "tests" / "nbval_sanitize.cfg", folder / "nbval_sanitize.cfg")
     return folder
 
 
@@ -90,13 +91,13 @@ def installed_env(tmp: Path) -> dict[str, str]:
 
 def test_every_runtime_file_is_in_the_wheel(tmp_path):
     names = set(zipfile.ZipFile(build_wheel(tmp_path)).namelist())
-    wanted = [path.relative_to(ROOT).as_posix() for path in sorted((ROOT / "lessons").rglob("*"))
+    wanted = [path.relative_to(REPO).as_posix() for path in sorted((REPO / "lessons").rglob("*"))
               if path.is_file() and path.suffix in {".py", ".yml", ".json", ".csv", ".svg"}
               and "__pycache__" not in path.parts]
     assert len(wanted) > 150
     assert [name for name in wanted if name not in names] == []
     # The authoring and publishing tools stay in the repository: learners do not install them.
-    assert (ROOT / "tools" / "site.py").is_file()
+    assert (REPO / "tools" / "site.py").is_file()
     assert [name for name in names if name.startswith(("tools/", "tests/"))] == []
 
 
@@ -105,10 +106,10 @@ def test_the_wheel_misses_a_file_that_is_not_package_data(tmp_path):
     source = tmp_path / "broken"
     source.mkdir()
     for name in SOURCES:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy2(ROOT / name, source / name)
+            shutil.copy2(REPO / name, source / name)
     pyproject = (source / "pyproject.toml").read_text(encoding="utf-8")
     assert '"topics/*/content/tables/*.csv",' in pyproject
     (source / "pyproject.toml").write_text(pyproject.replace('"topics/*/content/tables/*.csv",', ""),
@@ -131,12 +132,12 @@ def test_every_notebook_passes_strict_nbval_against_the_installed_wheel(tmp_path
     where = subprocess.run([str(python), "-c", probe], cwd=folder, env=env, check=True, capture_output=True,
                            text=True).stdout.split("\n")
     assert Path(where[0]).resolve().is_relative_to(site.resolve()), where   # the wheel, not the source tree
-    assert not Path(where[0]).resolve().is_relative_to(ROOT), where
+    assert not Path(where[0]).resolve().is_relative_to(REPO), where
     assert Path(where[1]).resolve() == (tmp_path / "venv").resolve(), where
     assert where[2] == "data:image/svg+xml;base64,", where        # lesson 12's pictures, from package data
 
     notebooks = sorted(str(path.relative_to(folder)) for path in folder.rglob("*.ipynb"))
-    assert len(notebooks) == len(list((ROOT / "notebooks").glob("*.ipynb"))) + 1
+    assert len(notebooks) == len(list((REPO / "notebooks").glob("*.ipynb"))) + 1
     run = subprocess.run([str(python), "-m", "pytest", "--nbval", "--nbval-current-env", "--nbval-sanitize-with",
                           "nbval_sanitize.cfg", "-p", "no:cacheprovider", "-q", "-x", *notebooks],
                          cwd=folder, env=env, capture_output=True, text=True, timeout=600)

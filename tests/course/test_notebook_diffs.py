@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import REPO
+
 LINE = "*.ipynb diff=jupyternotebook merge=jupyternotebook"
 
 
@@ -16,7 +16,7 @@ def notebook_rule(text: str) -> bool:
 
 
 def test_gitattributes_sends_notebooks_to_nbdime():
-    assert notebook_rule((ROOT / ".gitattributes").read_text(encoding="utf-8"))
+    assert notebook_rule((REPO / ".gitattributes").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("text", ["", "# *.ipynb diff=jupyternotebook merge=jupyternotebook",
@@ -26,16 +26,16 @@ def test_a_missing_or_partial_rule_is_caught(text):
 
 
 def test_contributing_says_how_to_set_up_nbdime():
-    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "pip install nbdime" in text and "nbdime config-git --enable" in text
 
 
 def test_git_reads_the_rule_for_every_lesson():
-    if not (ROOT / ".git").exists():
+    if not (REPO / ".git").exists():
         pytest.skip("not a git checkout")
-    names = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "notebooks").glob("*.ipynb"))
+    names = sorted(str(path.relative_to(REPO)) for path in (REPO / "notebooks").glob("*.ipynb"))
     try:
-        out = subprocess.run(["git", "check-attr", "diff", "merge", "--", *names], cwd=ROOT, check=True,
+        out = subprocess.run(["git", "check-attr", "diff", "merge", "--", *names], cwd=REPO, check=True,
                              capture_output=True, text=True, timeout=30).stdout
     except (OSError, subprocess.CalledProcessError) as error:
         pytest.skip(f"git is not usable here: {error}")

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import nbformat
 import pytest
 
 from lessons.kit import course
 from lessons.quiz.bank import has_bank
+from tests.conftest import LESSON_NOTEBOOKS, REPO
 
-ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 MAX_BYTES = 1_000_000
 MAX_CODE_LINES = 8
 
@@ -22,7 +20,7 @@ def generated(cell) -> str | None:
     return cell.get("metadata", {}).get("course", {}).get("generated")
 
 
-@pytest.fixture(params=NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+@pytest.fixture(params=LESSON_NOTEBOOKS, ids=[p.stem for p in LESSON_NOTEBOOKS])
 def notebook(request):
     return request.param, nbformat.read(request.param, as_version=4)
 
@@ -32,7 +30,7 @@ def markdown_text(nb) -> str:
 
 
 def test_numbered_notebooks_exist_for_ready_lessons():
-    assert [p.stem for p in NOTEBOOKS] == [lesson.file for lesson in course.ready_lessons()]
+    assert [p.stem for p in LESSON_NOTEBOOKS] == [lesson.file for lesson in course.ready_lessons()]
 
 
 def test_structure(notebook):
@@ -83,6 +81,6 @@ def test_outputs_are_portable_and_small(notebook):
     raw = path.read_text(encoding="utf-8")
     assert path.stat().st_size < MAX_BYTES
     outputs = json.dumps([c.get("outputs", []) for c in nb.cells])
-    assert str(ROOT) not in raw and "/home/" not in outputs and "/tmp/" not in outputs
+    assert str(REPO) not in raw and "/home/" not in outputs and "/tmp/" not in outputs
     assert not re.search(r"https?://(cdn|unpkg|cdnjs)\.", raw), "no CDN: the course works offline"
     assert "<script" not in outputs, "no JavaScript outputs: plotly.js is never embedded"

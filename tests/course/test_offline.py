@@ -15,15 +15,14 @@ import re
 import socket
 import subprocess
 import sys
-from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parents[2]
-GUARD = ROOT / "tests" / "offline"
-ALL_NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "teachers").glob("*.ipynb"))
+from tests.conftest import ALL_NOTEBOOKS, REPO
+
+GUARD = REPO / "tests" / "offline"
 REMOTE_LOAD = re.compile(r"""\b(?:src|srcset|data)\s*=\s*\\*["']?\s*(?:https?:)?//""", re.IGNORECASE)
 CDN = re.compile(r"(?:https?:)?//(?:[\w-]+\.)*(?:cdn|unpkg|cdnjs|jsdelivr|googleapis|gstatic)[\w.-]*/", re.IGNORECASE)
 TRY_THE_NETWORK = """

@@ -23,8 +23,8 @@ import yaml
 
 from lessons.kit import data, triage
 from lessons.kit.data import CONTENT_DIR, PACKAGE_DIR
+from tests.conftest import ALL_NOTEBOOKS, REPO
 
-ROOT = Path(__file__).resolve().parents[2]
 # Triage wording: where a sign is felt, and how fast to get help. Checked without regard to case.
 SIGN_WORDS = ("back passage", "saddle", "both legs")
 LEVEL_WORDS = (r"(?<![#\w])999\b", r"(?<![#\w.])112\b", r"(?<![#\w.])911\b", "emergenc", r"\bthe same day\b",
@@ -35,7 +35,7 @@ IDENTIFIER = re.compile(r"^[a-z0-9_.-]+$")        # ids and keys such as "emerge
 
 
 def python_files() -> list[Path]:
-    return sorted((ROOT / "lessons").rglob("*.py")) + [ROOT / "course.py"]
+    return sorted((REPO / "lessons").rglob("*.py")) + [REPO / "course.py"]
 
 
 def docstring_nodes(tree: ast.AST) -> set[int]:
@@ -62,7 +62,7 @@ def without_placeholders(text: str) -> str:
 
 
 def notebooks() -> list[Path]:
-    return sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "teachers").glob("*.ipynb"))
+    return ALL_NOTEBOOKS
 
 
 def cells(path: Path):
@@ -75,11 +75,11 @@ def source(cell) -> str:
 
 # ---- nothing typed twice ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", python_files(), ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", python_files(), ids=lambda p: str(p.relative_to(REPO)))
 def test_no_triage_wording_in_python(path):
     found = [f"line {line}: {text!r}" for line, text in typed_strings(path.read_text(encoding="utf-8"))
              if ALL_WORDS.search(text)]
-    assert not found, (f"{path.relative_to(ROOT)} types triage wording; take it from lessons.kit.triage "
+    assert not found, (f"{path.relative_to(REPO)} types triage wording; take it from lessons.kit.triage "
                        "(lessons/kit/content/red_flags.yml) instead:\n" + "\n".join(found))
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-WORKFLOW = ROOT / ".github" / "workflows" / "tests.yml"
+from tests.conftest import REPO
+
+WORKFLOW = REPO / ".github" / "workflows" / "tests.yml"
 
 
 def load() -> dict:
@@ -40,7 +40,7 @@ def test_runs_on_every_push_and_pull_request():
 
 def test_runs_exactly_the_readme_test_command():
     job = the_job()
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert re.search(r"^python3 course\.py test\b", readme, re.MULTILINE)
     commands = run_steps(job)
     assert commands.count("python3 course.py test") == 1
@@ -60,9 +60,9 @@ def test_uses_python_3_11_from_debian_where_course_py_installs_chromium():
     setup = run_steps(job)[0]
     assert "python3-venv" in setup and "sys.version_info" in setup and "$PYTHON_VERSION" in setup
     # The oldest Python the course supports is the one CI tests.
-    assert 'requires-python = ">=3.11"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert "sys.version_info < (3, 11)" in (ROOT / "course.py").read_text(encoding="utf-8")
-    course_py = (ROOT / "course.py").read_text(encoding="utf-8")
+    assert 'requires-python = ">=3.11"' in (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert "sys.version_info < (3, 11)" in (REPO / "course.py").read_text(encoding="utf-8")
+    course_py = (REPO / "course.py").read_text(encoding="utf-8")
     assert 'CHROMIUM = "/usr/bin/chromium"' in course_py and '"apt-get", "install"' in course_py
 
 

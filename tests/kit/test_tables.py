@@ -1,4 +1,4 @@
-"""Data tables in each topic's content/tables: loading, checking and captions."""
+"""Data tables in each topic's content/tables: loading and checking (captions: tests/course/test_every_lesson.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from lessons.kit.data import ContentError
-from lessons.kit.tables import load_table, source_note, table_files, table_folder
+from lessons.kit.tables import load_table, table_files, table_folder
 
 
 def test_gbd_table_matches_the_paper():
@@ -32,33 +32,17 @@ def table_copy(tmp_path):
     return tmp_path
 
 
-def test_bad_value_names_row_and_column(table_copy):
-    csv_path = table_copy / "t.csv"
-    csv_path.write_text(csv_path.read_text().replace("2050,projection,843", "2050,projection,lots"))
-    with pytest.raises(ContentError, match=r"t\.csv, item 'row 3', field 'people_millions'"):
+@pytest.mark.parametrize("file, old, new, where", [
+    pytest.param("t.csv", "2050,projection,843", "2050,projection,lots",
+                 r"t\.csv, item 'row 3', field 'people_millions'", id="bad value: names row and column"),
+    pytest.param("t.csv", "people_millions", "people", "field 'header'", id="wrong header"),
+    pytest.param("t.yml", "source: gbd-2021-lbp", "source: made-up-2099", "field 'source'", id="unknown source"),
+    pytest.param("t.csv", "estimate", "guess", "field 'kind'", id="value outside the allowed list"),
+])
+def test_a_broken_table_is_reported_with_the_field(table_copy, file, old, new, where):
+    path = table_copy / file
+    text = path.read_text()
+    assert old in text, "the test must change something that is there"
+    path.write_text(text.replace(old, new))
+    with pytest.raises(ContentError, match=where):
         load_table("t", table_copy)
-
-
-def test_wrong_header_is_reported(table_copy):
-    csv_path = table_copy / "t.csv"
-    csv_path.write_text(csv_path.read_text().replace("people_millions", "people"))
-    with pytest.raises(ContentError, match="field 'header'"):
-        load_table("t", table_copy)
-
-
-def test_unknown_source_is_reported(table_copy):
-    meta = table_copy / "t.yml"
-    meta.write_text(meta.read_text().replace("source: gbd-2021-lbp", "source: made-up-2099"))
-    with pytest.raises(ContentError, match="field 'source'"):
-        load_table("t", table_copy)
-
-
-def test_value_outside_allowed_list(table_copy):
-    csv_path = table_copy / "t.csv"
-    csv_path.write_text(csv_path.read_text().replace("estimate", "guess"))
-    with pytest.raises(ContentError, match="field 'kind'"):
-        load_table("t", table_copy)
-
-
-def test_source_note_cites_the_paper():
-    assert "GBD 2021 Low Back Pain Collaborators" in source_note("gbd_2021_low_back_pain").data

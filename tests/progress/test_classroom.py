@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import zipfile
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -23,48 +22,23 @@ from lessons.progress.classroom import (
 from lessons.progress.classroom_figures import missed_figure, progress_figure, wrong_choices_figure
 from lessons.progress.classroom_widget import ClassResultsWidget, QuizExportWidget, write_quiz_export
 from lessons.quiz.bank import all_banks
-from lessons.records.results import FORMAT, csv_text, parse_results
+from lessons.records.results import csv_text, parse_results
+from tests.conftest import (
+    BOTH_LEGS,
+    FILM,
+    PLOTLY,
+    REPO,
+    START,
+    URINE,
+    ana,
+    ben,
+    learner_doc,
+    write_file,
+)
 from tools import sample_class as sample
 
-ROOT = Path(__file__).resolve().parents[2]
-TEACHER_NOTEBOOK = ROOT / "teachers" / "class_results.ipynb"
-PLOTLY = "application/vnd.plotly.v1+json"
+TEACHER_NOTEBOOK = REPO / "teachers" / "class_results.ipynb"
 HOSTILE = '<img src=x onerror="alert(1)">'
-START = "00_start_here"
-RIGHT = {"run-cell": "Shift + Enter", "saddle-numbness": "False", "urgent-signs": "See a doctor the same day",
-         "what-course-is": "Explain how back pain and leg pain are connected, and what research shows",
-         "how-many-people": "619"}
-URINE, BOTH_LEGS, BACK_PASSAGE = ("New difficulty passing urine, or leaking urine",
-                                  "New numbness or tingling in both legs",
-                                  "Numbness around the back passage or genitals")
-FILM = "Stiffness after sitting through a long film"
-
-
-def learner_doc(name: str, answers: list[tuple], extra_attempts: tuple = ()) -> dict:
-    """answers: (lesson, question, correct, chosen) in the order given; one attempt per lesson."""
-    lessons = list(dict.fromkeys([a[0] for a in answers] + list(extra_attempts)))
-    number = {lesson: index for index, lesson in enumerate(lessons, start=1)}
-    return {"format": FORMAT, "version": 1, "display_name": name,
-            "attempts": [{"attempt": number[lesson], "lesson": lesson, "total": 6,
-                          "started_at": "2026-11-25T10:00:00Z"} for lesson in lessons],
-            "answers": [{"attempt": number[lesson], "lesson": lesson, "question": question, "correct": correct,
-                         "chosen": list(chosen), "answered_at": f"2026-11-25T10:{minute:02d}:00Z"}
-                        for minute, (lesson, question, correct, chosen) in enumerate(answers)]}
-
-
-def ana() -> dict:
-    return learner_doc("Ana", [
-        (START, "run-cell", False, ["Escape"]), (START, "run-cell", True, ["Shift + Enter"]),
-        (START, "what-course-is", True, [RIGHT["what-course-is"]]),
-        (START, "emergency-signs", False, [URINE, FILM]), (START, "how-many-people", False, ["500"]),
-        (START, "gone-question", False, ["x"]),       # not in the bank (any more): left out of the analysis
-        ("19_final_assessment", "03_herniated_disc/l5-s1-usual", False, ["L5"]),
-    ])
-
-
-def ben() -> dict:  # every question of lesson 00 right first time: lesson 00 completed
-    return learner_doc("Ben", [(START, q, True, [RIGHT[q]]) for q in RIGHT]
-                       + [(START, "emergency-signs", True, [URINE, BOTH_LEGS, BACK_PASSAGE])])
 
 
 def cy() -> dict:  # lesson 03 has an attempt with no answer: started
@@ -125,28 +99,23 @@ def test_class_progress_uses_the_dashboard_rule(learners):
 
 # --------------------------------------------------------------------------- loading a folder
 
-def write(folder: Path, name: str, doc) -> None:
-    text = doc if isinstance(doc, str) else json.dumps(doc)
-    (folder / name).write_text(text, encoding="utf-8")
-
-
 def test_load_class_skips_every_kind_of_bad_file(tmp_path):
-    write(tmp_path, "results-ana.json", ana())
-    write(tmp_path, "results-ben.csv", csv_text(ben()))
-    write(tmp_path, "results-ben.json", ben())                 # JSON is read first: the CSV is the duplicate
-    write(tmp_path, "notes.json", "Dear teacher, ...")
+    write_file(tmp_path, "results-ana.json", ana())
+    write_file(tmp_path, "results-ben.csv", csv_text(ben()))
+    write_file(tmp_path, "results-ben.json", ben())                 # JSON is read first: the CSV is the duplicate
+    write_file(tmp_path, "notes.json", "Dear teacher, ...")
     wrong = cy()
     wrong["answers"][0]["correct"] = "yes"
-    write(tmp_path, "results-cy.json", wrong)
+    write_file(tmp_path, "results-cy.json", wrong)
     unknown = ana() | {"display_name": "Dee"}
     unknown["attempts"][0]["lesson"] = unknown["answers"][0]["lesson"] = "42_made_up"
-    write(tmp_path, "results-dee.json", unknown)
+    write_file(tmp_path, "results-dee.json", unknown)
     missing = ana() | {"display_name": "Eve"}
     missing["attempts"] = missing["attempts"][1:]
-    write(tmp_path, "results-eve.json", missing)
+    write_file(tmp_path, "results-eve.json", missing)
     (tmp_path / "results-fay.json").mkdir()
-    write(tmp_path, "README.md", "not a results file")
-    write(tmp_path, ".results-ana-123.tmp.json", "half a file")    # a temporary file: never read
+    write_file(tmp_path, "README.md", "not a results file")
+    write_file(tmp_path, ".results-ana-123.tmp.json", "half a file")    # a temporary file: never read
     result = load_class(tmp_path)
     assert [learner.display_name for learner in result.learners] == ["Ana", "Ben"]
     reasons = dict(result.skipped)
@@ -245,7 +214,7 @@ def test_installed_without_a_source_tree_the_widget_looks_beside_teachers(tmp_pa
 
 
 def test_widget_starts_on_the_sample_folder_as_a_relative_path(monkeypatch):
-    monkeypatch.chdir(ROOT / "teachers")
+    monkeypatch.chdir(REPO / "teachers")
     widget = ClassResultsWidget()
     assert widget.folder.value == "../assets/sample_class"
     assert "12 learners" in widget.status.value and "Learner 01" in widget.status.value
@@ -259,8 +228,8 @@ def test_widget_starts_on_the_sample_folder_as_a_relative_path(monkeypatch):
 
 
 def test_widget_escapes_names_and_file_names(tmp_path):
-    write(tmp_path, "results-x.json", ana() | {"display_name": HOSTILE})
-    write(tmp_path, f"{HOSTILE}.json", "not json")
+    write_file(tmp_path, "results-x.json", ana() | {"display_name": HOSTILE})
+    write_file(tmp_path, f"{HOSTILE}.json", "not json")
     widget = ClassResultsWidget(str(tmp_path))
     html = widget.status.value + widget.skipped.value
     assert "<img" not in html and html.count("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;") == 2
@@ -270,7 +239,7 @@ def test_widget_escapes_names_and_file_names(tmp_path):
                                                ("   ", "Type the folder")])
 def test_widget_says_what_is_wrong_with_a_folder(tmp_path, folder, words):
     widget = ClassResultsWidget(str(tmp_path))
-    write(tmp_path, "results-ana.json", ana())
+    write_file(tmp_path, "results-ana.json", ana())
     widget.load()
     assert widget.progress.outputs and widget.picker.options
     widget.folder.value = folder
@@ -321,5 +290,5 @@ def test_teacher_notebook_follows_the_notebook_rules():
         assert not [o for o in cell.outputs if o.output_type == "error" or o.get("name") == "stderr"]
     outputs = json.dumps([c.get("outputs", []) for c in nb.cells])
     assert TEACHER_NOTEBOOK.stat().st_size < 1_000_000
-    assert str(ROOT) not in raw and "/home/" not in outputs and "/tmp/" not in outputs and "<script" not in outputs
+    assert str(REPO) not in raw and "/home/" not in outputs and "/tmp/" not in outputs and "<script" not in outputs
     assert "../assets/sample_class" in raw

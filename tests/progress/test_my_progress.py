@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -28,9 +27,9 @@ from lessons.progress.summary import (
 from lessons.quiz.assessment import FINAL_ASSESSMENT
 from lessons.quiz.bank import load_bank
 from lessons.records.store import ProgressStore
+from tests.conftest import REPO
 
-ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOK = ROOT / "notebooks" / "my_progress.ipynb"
+NOTEBOOK = REPO / "notebooks" / "my_progress.ipynb"
 HERNIA = "03_herniated_disc"
 STENOSIS = "04_spinal_stenosis"
 
@@ -322,7 +321,7 @@ def test_progress_notebook_is_thin_executed_and_has_no_paths():
         assert len(cell.source.strip().splitlines()) <= 8, cell.source
         assert cell.execution_count is not None, "commit the notebook executed"
         assert not [o for o in cell.outputs if o.output_type == "error" or o.get("name") == "stderr"]
-    for path_text in (str(ROOT), "/tmp/", "/home/", "~/", "progress.sqlite3"):
+    for path_text in (str(REPO), "/tmp/", "/home/", "~/", "progress.sqlite3"):
         assert path_text not in raw, path_text
     assert NOTEBOOK.stat().st_size < 1_000_000
     assert "<script" not in json.dumps([cell.get("outputs", []) for cell in code])

@@ -32,8 +32,7 @@ from lessons.quiz.bank import Question, QuestionBank, all_banks
 from lessons.quiz.figures import REVISIT_PATTERN, bar_text, lesson_name, results_figure
 from lessons.quiz.widget import QuestionWidget
 from lessons.records.store import ProgressStore
-
-PLOTLY = "application/vnd.plotly.v1+json"
+from tests.conftest import shown_figure
 
 
 def fake_bank(name: str, n: int) -> QuestionBank:
@@ -245,8 +244,7 @@ def test_answering_updates_the_score_and_results():
 
     scores = widget.show_results()
     assert sum(s.correct for s in scores.values()) == 3 and sum(s.total for s in scores.values()) == total
-    (shown,) = widget.figure.outputs
-    assert PLOTLY in shown["data"]
+    assert shown_figure(widget.figure)
     assert "Lessons to revisit" in widget.card.value
     assert set(widget.revisit()) == set(scores)           # at most 1 of 3 right in any lesson
 

@@ -6,38 +6,7 @@ import pytest
 
 from lessons.kit.data import ContentError
 from lessons.quiz.bank import QUESTION_TYPES, QuizScore, all_banks, grade, load_bank, parse_number
-
-GOOD_BANK = """
-quiz: 99_test_lesson
-title: A test quiz
-questions:
-  - id: single-one
-    type: single
-    prompt: Pick B
-    explanation: B is right.
-    options:
-      - {text: A, explanation: A is wrong.}
-      - {text: B, correct: true, explanation: Yes.}
-  - id: multi-one
-    type: multiple
-    prompt: Pick A and C
-    explanation: A and C.
-    options:
-      - {text: A, correct: true, explanation: Yes A.}
-      - {text: B, explanation: B is wrong.}
-      - {text: C, correct: true, explanation: Yes C.}
-  - id: tf-one
-    type: true_false
-    prompt: The sky is green.
-    answer: false
-    explanation: It is not.
-  - id: num-one
-    type: numeric
-    prompt: How many lumbar vertebrae?
-    answer: 5
-    tolerance: 0.5
-    explanation: Five.
-"""
+from tests.conftest import GOOD_BANK
 
 
 @pytest.fixture

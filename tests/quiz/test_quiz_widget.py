@@ -9,7 +9,7 @@ import pytest
 from lessons.quiz.bank import load_bank
 from lessons.quiz.widget import QuizWidget, quiz
 from lessons.records.store import ENV_VAR, ProgressStore
-from tests.quiz.test_quiz import GOOD_BANK
+from tests.conftest import GOOD_BANK
 
 
 @pytest.fixture
@@ -104,11 +104,6 @@ def test_questions_of_a_quiz_share_layout_and_style_models(widget):
 
 
 # --- saving progress ---------------------------------------------------------------------------
-
-@pytest.fixture
-def store(tmp_path):
-    return ProgressStore(tmp_path / "progress.sqlite3")
-
 
 def test_checked_answers_are_saved_as_one_attempt(write_yaml, store):
     widget = QuizWidget(load_bank(write_yaml(GOOD_BANK)), store=store)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -11,16 +10,15 @@ import pytest
 from lessons.progress.my_progress import ProgressDashboard
 from lessons.records import store
 from lessons.records.store import ProgressStore
+from tests.conftest import REPO
 from tools.hub import class_links, nbgitpuller_link, repo_folder
 
-ROOT = Path(__file__).resolve().parents[2]
-
 HUB = "https://hub.example.org"
-REPO = "https://github.com/back-pain-leg-pain/course"
+ORIGIN = "https://github.com/back-pain-leg-pain/course"
 
 
 def test_default_link_matches_documented_format():
-    link = nbgitpuller_link(HUB, REPO)
+    link = nbgitpuller_link(HUB, ORIGIN)
     assert link == (
         "https://hub.example.org/hub/user-redirect/git-pull"
         "?repo=https%3A%2F%2Fgithub.com%2Fback-pain-leg-pain%2Fcourse"
@@ -30,20 +28,20 @@ def test_default_link_matches_documented_format():
 
 
 def test_link_decodes_to_the_given_values():
-    link = nbgitpuller_link(HUB + "/", REPO + ".git", branch="release/2025",
+    link = nbgitpuller_link(HUB + "/", ORIGIN + ".git", branch="release/2025",
                             urlpath="lab/tree/course/notebooks/a&b=c?.ipynb")
     parts = urlsplit(link)
     assert (parts.scheme, parts.netloc, parts.path) == ("https", "hub.example.org", "/hub/user-redirect/git-pull")
-    assert parse_qs(parts.query) == {"repo": [REPO + ".git"], "branch": ["release/2025"],
+    assert parse_qs(parts.query) == {"repo": [ORIGIN + ".git"], "branch": ["release/2025"],
                                      "urlpath": ["lab/tree/course/notebooks/a&b=c?.ipynb"]}
 
 
 def test_hub_under_a_path_prefix():
-    link = nbgitpuller_link("https://example.org/jupyter/", REPO)
+    link = nbgitpuller_link("https://example.org/jupyter/", ORIGIN)
     assert link.startswith("https://example.org/jupyter/hub/user-redirect/git-pull?repo=")
 
 
-@pytest.mark.parametrize("url, folder", [(REPO, "course"), (REPO + ".git", "course"), (REPO + "/", "course"),
+@pytest.mark.parametrize("url, folder", [(ORIGIN, "course"), (ORIGIN + ".git", "course"), (ORIGIN + "/", "course"),
                                          ("https://gitlab.com/a/b/my-course.git", "my-course")])
 def test_repo_folder(url, folder):
     assert repo_folder(url) == folder
@@ -55,12 +53,12 @@ def test_default_urlpath_uses_repo_folder():
 
 
 @pytest.mark.parametrize("hub, repo, message", [
-    ("http://hub.example.org", REPO, "https://"),
-    ("hub.example.org", REPO, "https://"),
-    ("", REPO, "empty"),
-    ("https://hub.example.org/my hub", REPO, "spaces"),
-    (" https://hub.example.org", REPO, "spaces"),
-    ("https://hub.example.org/?x=1", REPO, "'?'"),
+    ("http://hub.example.org", ORIGIN, "https://"),
+    ("hub.example.org", ORIGIN, "https://"),
+    ("", ORIGIN, "empty"),
+    ("https://hub.example.org/my hub", ORIGIN, "spaces"),
+    (" https://hub.example.org", ORIGIN, "spaces"),
+    ("https://hub.example.org/?x=1", ORIGIN, "'?'"),
     (HUB, "git@github.com:back-pain-leg-pain/course.git", "https://"),
     (HUB, "https://github.com/a/my course", "spaces"),
     (HUB, "https://github.com", "no repository name"),
@@ -73,16 +71,16 @@ def test_bad_urls_are_rejected_with_clear_errors(hub, repo, message):
 @pytest.mark.parametrize("branch", ["", "my branch"])
 def test_bad_branch(branch):
     with pytest.raises(ValueError, match="branch"):
-        nbgitpuller_link(HUB, REPO, branch=branch)
+        nbgitpuller_link(HUB, ORIGIN, branch=branch)
 
 
 def test_bad_urlpath():
     with pytest.raises(ValueError, match="urlpath"):
-        nbgitpuller_link(HUB, REPO, urlpath="lab/tree/my file.ipynb")
+        nbgitpuller_link(HUB, ORIGIN, urlpath="lab/tree/my file.ipynb")
 
 
 def test_class_links_one_per_notebook():
-    links = class_links(HUB, REPO, ["notebooks/01_anatomy_of_the_lower_back.ipynb", "/notebooks/08_sciatica.ipynb"])
+    links = class_links(HUB, ORIGIN, ["notebooks/01_anatomy_of_the_lower_back.ipynb", "/notebooks/08_sciatica.ipynb"])
     assert list(links) == ["notebooks/01_anatomy_of_the_lower_back.ipynb", "/notebooks/08_sciatica.ipynb"]
     urlpaths = [parse_qs(urlsplit(link).query)["urlpath"][0] for link in links.values()]
     assert urlpaths == ["lab/tree/course/notebooks/01_anatomy_of_the_lower_back.ipynb",
@@ -90,7 +88,7 @@ def test_class_links_one_per_notebook():
 
 
 def _hub_section() -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     return readme.split("## Teaching a class on JupyterHub", 1)[1].split("\n## ", 1)[0]
 
 
@@ -110,7 +108,7 @@ def test_readme_says_where_a_students_progress_is_kept_on_a_hub(monkeypatch, tmp
 def test_readme_says_how_students_send_their_progress(tmp_path):
     section = _hub_section()
     for link in ("notebooks/my_progress.ipynb", "teachers/class_results.ipynb"):
-        assert f"]({link})" in section and (ROOT / link).exists()
+        assert f"]({link})" in section and (REPO / link).exists()
     widget = ProgressDashboard(ProgressStore(tmp_path / "progress.sqlite3"), export_folder=tmp_path / "exports")
     labels = set()
     stack = [widget]

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from lessons.kit import course
+from tests.conftest import REPO
 from tools import authoring, hub, site
 
-ROOT = Path(__file__).resolve().parents[2]
 SCANNED = ["README.md", "CONTRIBUTING.md", "course.py", "environment.yml", "postBuild", "pyproject.toml",
            "notebooks", "teachers", "lessons", ".github"]
 TEXT_SUFFIXES = {".md", ".ipynb", ".py", ".yml", ".yaml", ".json", ".toml", ".txt", ".cfg", ""}
@@ -42,7 +42,7 @@ def repository_addresses(text: str) -> set[str]:
 def scanned_files() -> list[Path]:
     files = []
     for entry in SCANNED:
-        path = ROOT / entry
+        path = REPO / entry
         candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
         files += [file for file in candidates if file.is_file() and file.suffix in TEXT_SUFFIXES
                   and "__pycache__" not in file.parts]
@@ -61,15 +61,15 @@ def test_no_file_names_another_repository_or_a_placeholder():
     repository = course.repository()
     assert repository == "back-pain-leg-pain/course"
     files = scanned_files()
-    assert ROOT / "README.md" in files and ROOT / ".github" / "workflows" / "pages.yml" in files
+    assert REPO / "README.md" in files and REPO / ".github" / "workflows" / "pages.yml" in files
     assert any(file.suffix == ".ipynb" for file in files) and any(file.parent.name == "teachers" for file in files)
     wrong, placeholders, named = [], [], set()
     for file in files:
         text = file.read_text(encoding="utf-8", errors="replace")
         found = repository_addresses(text)
         named |= found
-        wrong += [f"{file.relative_to(ROOT)}: {address}" for address in sorted(found - {repository} - OTHER_PROJECTS)]
-        placeholders += [f"{file.relative_to(ROOT)}: {match}" for match in PLACEHOLDERS.findall(text)]
+        wrong += [f"{file.relative_to(REPO)}: {address}" for address in sorted(found - {repository} - OTHER_PROJECTS)]
+        placeholders += [f"{file.relative_to(REPO)}: {match}" for match in PLACEHOLDERS.findall(text)]
     assert not wrong, "addresses that are not `repository:` in lessons/kit/content/course.yml:\n" + "\n".join(wrong)
     assert not placeholders, "placeholders left in:\n" + "\n".join(placeholders)
     assert repository in named  # the scan does see the course's own links

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from lessons.kit import triage
 from lessons.kit.tables import table_files
+from tests.conftest import LESSON_NOTEBOOKS, REPO
 from tools import review
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_pack_lists_every_sign_with_its_level_and_sources(tmp_path):
@@ -25,7 +22,7 @@ def test_pack_lists_every_sign_with_its_level_and_sources(tmp_path):
 def test_pack_has_the_safety_box_every_lesson_every_table_and_the_planner(tmp_path):
     text = review.write(tmp_path).read_text(encoding="utf-8")
     assert triage.safety_markdown() in text
-    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+    for path in LESSON_NOTEBOOKS:
         assert text.count(f"### {path.stem}\n") == 2          # its warning text, and its numbers
     for meta in table_files().values():
         assert f"(`{meta.stem}`)" in text
@@ -38,6 +35,6 @@ def test_numbers_are_found_and_lesson_numbers_are_not():
 
 
 def test_course_script_has_the_review_command():
-    text = (ROOT / "course.py").read_text(encoding="utf-8")
+    text = (REPO / "course.py").read_text(encoding="utf-8")
     assert '"review": lambda extra: in_venv("tools.review"' in text
-    assert "_review/" in (ROOT / ".gitignore").read_text(encoding="utf-8")
+    assert "_review/" in (REPO / ".gitignore").read_text(encoding="utf-8")

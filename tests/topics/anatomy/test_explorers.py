@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from lessons.topics.anatomy.widgets import AnatomyExplorer, part_card
 from lessons.topics.back_to_leg.widgets import NerveRootExplorer, area_card, root_card
-
-PLOTLY = "application/vnd.plotly.v1+json"
-
-
-def shown_figure(output):
-    (item,) = output.outputs
-    return item["data"][PLOTLY]
+from tests.conftest import shown_figure
 
 
 def test_cards_explain_in_plain_words_then_terms():
@@ -38,7 +32,3 @@ def test_root_explorer_works_both_ways():
     assert explorer.area_picker.value is None
     assert "The L4 nerve root" in explorer.card.value
     assert shown_figure(explorer.figure)["layout"]["title"]["text"] == "Where L4 is usually felt"
-
-
-def test_card_text_is_escaped():
-    assert "<script" not in part_card("disc")

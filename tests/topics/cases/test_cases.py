@@ -9,11 +9,11 @@ import pytest
 from lessons.kit import triage
 from lessons.kit.data import ContentError, read_yaml
 from lessons.kit.references import bibliography
-from lessons.quiz.bank import QUESTION_TYPES, grade, load_bank
+from lessons.quiz.bank import QUESTION_TYPES, grade
 from lessons.topics.cases import model as cases_module
 from lessons.topics.cases.figures import CAUSE_STYLE, cases_overview_figure
 from lessons.topics.cases.model import bank_for, case, cases_by_cause, load, parse
-from lessons.topics.cases.widgets import CaseStudy, case_study, story_html
+from lessons.topics.cases.widgets import CaseStudy, case_study
 from lessons.topics.causes_compared.model import causes, clue
 
 CASES_FILE = cases_module.CASES_FILE
@@ -152,15 +152,6 @@ def test_duplicate_case_id(document):
         parse(document)
 
 
-# --- the lesson's own quiz ----------------------------------------------------------------------
-
-def test_lesson_quiz_mixes_all_types():
-    bank = load_bank("18_case_studies")
-    assert len(bank) >= 6
-    assert {q.type for q in bank.questions} == set(QUESTION_TYPES)
-    assert bank.question("sij-cluster").answer == 3
-
-
 # --- the figure ---------------------------------------------------------------------------------
 
 def test_overview_has_one_marker_per_case_and_a_trace_per_cause():
@@ -194,11 +185,6 @@ def test_case_widget_classes_keep_one_course_quiz_per_notebook():
     assert "course-case-quiz" in widget.quiz._dom_classes
     assert "course-quiz" not in widget.quiz._dom_classes
     assert "made up" in widget.plain_text.lower() or "made-up" in widget.plain_text.lower()
-
-
-def test_story_is_escaped():
-    html = story_html("daniel-mri")
-    assert "&quot;Multilevel degenerative" in html and '"Multilevel' not in html
 
 
 def test_answering_a_case_question_from_python():

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lessons.kit.palette import OKABE_ITO
-from lessons.kit.tables import load_table, source_note
-from lessons.quiz.bank import load_bank
+from lessons.kit.tables import load_table
 from lessons.topics.degenerative_disc_disease.figures import (
     back_pain_odds_figure,
     people_icon_figure,
@@ -23,8 +22,7 @@ from lessons.topics.degenerative_disc_disease.model import (
     prevalence_table,
 )
 from lessons.topics.degenerative_disc_disease.widgets import ScanFindingExplorer, explorer_view
-
-PLOTLY = "application/vnd.plotly.v1+json"
+from tests.conftest import shown_figure
 
 # The numbers as seen in the sources (see the topic's content/tables/brinjikji_2015_asymptomatic_imaging.yml).
 ABSTRACT = {  # Brinjikji et al. 2015, abstract: ages 20 and 80
@@ -43,11 +41,6 @@ ODDS = {  # Brinjikji et al. 2015 meta-analysis, abstract: OR, 95% CI
     "central canal stenosis": (20.58, 0.05, 798.77), "high-intensity zone": (2.10, 0.73, 6.02),
     "annular fissure": (1.79, 0.97, 3.31), "spondylolisthesis": (1.59, 0.78, 3.24),
 }
-
-
-def shown_figure(output):
-    (item,) = output.outputs
-    return item["data"][PLOTLY]
 
 
 # --- the data -------------------------------------------------------------------------------------------
@@ -86,11 +79,6 @@ def test_odds_table_matches_the_meta_analysis_abstract():
                      "disc degeneration"}
 
 
-def test_source_notes_cite_the_papers():
-    assert "Brinjikji W" in source_note("brinjikji_2015_asymptomatic_imaging").data
-    assert "2394" in source_note("brinjikji_2015_back_pain_odds").data
-
-
 # --- pure functions --------------------------------------------------------------------------------------
 
 def test_people_out_of_100_reads_the_table_and_never_guesses():
@@ -99,13 +87,6 @@ def test_people_out_of_100_reads_the_table_and_never_guesses():
     assert people_out_of_100("disc bulge", 70) is None
     assert people_out_of_100("disc height loss", 80.0) is None
     assert confirmed_ages("disc bulge") == [20, 30, 40, 50, 80]
-
-
-@pytest.mark.parametrize("finding, age", [("kidney", 50), (None, 50), ("disc bulge", 55), ("disc bulge", 90),
-                                          ("disc bulge", "50"), ("disc bulge", True), ("disc bulge", float("nan"))])
-def test_bad_choices_raise_clear_errors(finding, age):
-    with pytest.raises(ValueError):
-        people_out_of_100(finding, age)
 
 
 def test_check_age_accepts_whole_decades_only():
@@ -189,9 +170,3 @@ def test_explorer_follows_the_controls():
 def test_slider_covers_every_age_in_decades():
     slider = ScanFindingExplorer().age_slider
     assert (slider.min, slider.max, slider.step) == (20, 80, 10)
-
-
-def test_quiz_bank_mixes_question_types():
-    bank = load_bank("05_degenerative_disc_disease")
-    assert len(bank) >= 6
-    assert {q.type for q in bank.questions} == {"single", "multiple", "true_false", "numeric"}

@@ -9,7 +9,6 @@ import pytest
 from lessons.kit import triage
 from lessons.kit.references import bibliography
 from lessons.kit.tables import load_table, source_note
-from lessons.quiz.bank import load_bank
 from lessons.topics.exercise.figures import (
     CERTAINTY_SYMBOL,
     EFFECTS_TABLE,
@@ -61,29 +60,11 @@ def test_effects_table_matches_the_cochrane_summary_of_findings():
     assert "Hayden" in source_note(EFFECTS_TABLE).data
 
 
-def test_lesson_references_exist():
-    bib = bibliography()
-    for ref in ("hayden-2021-exercise-chronic-lbp", "hayden-2021-exercise-types-nma", "owen-2020-exercise-modes-nma",
-                "long-2004-directional-preference", "cochrane-2023-exercise-acute-lbp",
-                "verville-2023-exercise-who-review", "steiger-2012-exercise-mechanism", "nice-ng59-ifp-exercise",
-                "sfh-back-pain-unit-introducing-exercise", "rjah-back-pain-self-care", "rjah-low-back-pain-leaflet",
-                "nhs-borders-low-back-pain", "dahm-2010-bed-rest", "acp-qaseem-2017", "nice-ng59",
-                "bass-2018-cauda-equina"):
-        assert ref in bib, ref
-
-
 def test_every_rule_names_known_sources():
     bib = bibliography()
     assert set(SOURCES) == set(CATEGORIES)
     for ids in SOURCES.values():
         assert ids and all(i in bib and i in SOURCE_NAMES for i in ids)
-
-
-def test_quiz_bank_loads_and_mixes_types():
-    bank = load_bank("11_exercise_and_stretching")
-    assert len(bank) >= 6
-    assert {q.type for q in bank.questions} == {"single", "multiple", "true_false", "numeric"}
-    assert bank.question("pain-points").answer == 15
 
 
 # --- figures ---------------------------------------------------------------------------------
@@ -222,15 +203,12 @@ def test_bad_input_raises_a_clear_error(kwargs, field, words):
 
 # --- the card and the widget -------------------------------------------------------------------
 
-def test_cards_name_sources_say_not_advice_and_escape():
+def test_cards_name_sources_and_say_not_advice():  # the error card's escaping: tests/course/test_every_lesson.py
     card = advice_card(check_exercise(**CALM))
     assert "Take a small step up" in card and "Sherwood Forest" in card and "not advice for you" in card
     urgent = advice_card(check_exercise(emergency_signs=["bladder-bowel"]))
     assert 'role="alert"' in urgent and "⚠" in urgent
-    error = run_check(**{**CALM, "pain_after": "<script>alert(1)</script>"})
-    assert isinstance(error, ExerciseInputError)
-    html = advice_card(error)
-    assert "<script" not in html and "&lt;script&gt;" in html and "Question 2" in html
+    assert isinstance(run_check(**{**CALM, "pain_after": "<script>alert(1)</script>"}), ExerciseInputError)
 
 
 def test_widget_follows_the_answers():

@@ -12,11 +12,10 @@ import yaml
 from lessons.kit import course
 from lessons.kit.data import ContentError, validate
 from lessons.topics.glossary import model as glossary
+from tests.conftest import LESSON_NOTEBOOKS, REPO
 from tools import authoring, readability
 
-ROOT = Path(__file__).resolve().parents[3]
-NOTEBOOK = ROOT / "notebooks" / "glossary.ipynb"
-LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOK = REPO / "notebooks" / "glossary.ipynb"
 MAX_EXPLANATION_GRADE = 9.0
 
 
@@ -25,7 +24,7 @@ def kind(cell) -> str | None:
 
 
 def lesson_text(file: str) -> str:
-    nb = nbformat.read(ROOT / "notebooks" / f"{file}.ipynb", as_version=4)
+    nb = nbformat.read(REPO / "notebooks" / f"{file}.ipynb", as_version=4)
     return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown" and kind(c) != "glossary")
 
 
@@ -158,7 +157,7 @@ def test_full_list_is_a_to_z_with_every_word_once():
 
 # --------------------------------------------------------------------------- notebooks
 
-@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+@pytest.mark.parametrize("path", LESSON_NOTEBOOKS, ids=[p.stem for p in LESSON_NOTEBOOKS])
 def test_each_lesson_explains_its_words_right_after_the_objectives(path):
     nb = nbformat.read(path, as_version=4)
     positions = [i for i, cell in enumerate(nb.cells) if kind(cell) == "glossary"]
@@ -183,10 +182,10 @@ def test_glossary_notebook():
 
 
 def test_start_here_and_readme_link_the_glossary():
-    start = "\n".join(c.source for c in nbformat.read(ROOT / "notebooks" / "00_start_here.ipynb", 4).cells
+    start = "\n".join(c.source for c in nbformat.read(REPO / "notebooks" / "00_start_here.ipynb", 4).cells
                       if kind(c) is None and c.cell_type == "markdown")
     assert "](glossary.ipynb)" in start
-    assert "](notebooks/glossary.ipynb)" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "](notebooks/glossary.ipynb)" in (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def test_sync_keeps_the_glossary_notebook_in_sync():

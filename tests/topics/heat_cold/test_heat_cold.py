@@ -6,8 +6,7 @@ import math
 
 import pytest
 
-from lessons.kit.references import bibliography
-from lessons.kit.tables import load_table, source_note
+from lessons.kit.tables import load_table
 from lessons.topics.heat_cold.figures import (
     COLD_TEXT,
     EVIDENCE_TABLE,
@@ -28,14 +27,8 @@ from lessons.topics.heat_cold.model import (
     parse_minutes,
     plan_session,
 )
-from lessons.topics.heat_cold.widgets import NOT_ADVICE, SessionBuilder, area_note_html, refusal_card, session_card
-
-PLOTLY = "application/vnd.plotly.v1+json"
-LESSON_REFS = ("french-2006-heat-cold-cochrane", "nadler-2003-overnight-heatwrap",
-               "freiwald-2021-superficial-heat-review", "mccarthy-superficial-heat-congress",
-               "heatwrap-exercise-2025-preprint", "mpft-safe-use-heat", "mpft-safe-use-cold",
-               "move-better-gwent-using-heat", "barnsley-applying-ice-packs", "essex-hot-water-bottle-safety")
-
+from lessons.topics.heat_cold.widgets import NOT_ADVICE, SessionBuilder, session_card
+from tests.conftest import shown_figure
 
 # --- the published numbers -------------------------------------------------------------------
 
@@ -52,20 +45,6 @@ def test_table_matches_the_cochrane_abstract():
     assert (blanket["difference"], blanket["lower"], blanket["upper"]) == (-32.20, -38.69, -25.71)
     assert (blanket["scale_min"], blanket["scale_max"], blanket["better"]) == (0, 100, "lower")
     assert table.source == "french-2006-heat-cold-cochrane" and "CD004750" in table.citation
-
-
-def test_source_note_cites_the_review():
-    note = source_note(EVIDENCE_TABLE).data
-    assert "French SD" in note and "Cochrane" in note and "cold" in note
-
-
-def test_lesson_references_exist():
-    refs = bibliography()
-    for ref in LESSON_REFS:
-        assert ref in refs
-    for session in (plan_session(HEAT, "lower back", 10), plan_session(COLD, "calf", 10)):
-        assert all(ref in refs for ref in session.sources)
-    assert all(ref in refs for concern in CONCERNS for ref in concern.sources)
 
 
 # --- the session builder: a good session -----------------------------------------------------
@@ -246,11 +225,6 @@ def test_session_timeline_figure(kind, minutes):
 
 # --- the widget, driven from Python -----------------------------------------------------------
 
-def shown_figure(output):
-    (item,) = output.outputs
-    return item["data"][PLOTLY]
-
-
 def test_widget_builds_a_session_and_shows_the_timeline():
     builder = SessionBuilder()
     assert "Choose heat or cold" in builder.card.value and builder.figure.outputs == ()
@@ -300,9 +274,6 @@ def test_widget_plain_text_is_a_sentence():
     assert bundle["text/plain"].startswith("Heat and cold session builder")
 
 
-def test_cards_escape_text():
-    assert "Choose a body area" in area_note_html("<script>") and "<script>" not in area_note_html("<script>")
-    card = refusal_card(InvalidSessionInput("minutes", "Minutes: '<b>' is not a number."))
-    assert "<b>" not in card and "&lt;b&gt;" in card
+def test_session_card_lists_the_steps_and_says_not_advice():  # escaping: tests/course/test_every_lesson.py
     good = session_card(plan_session(HEAT, "lower back", 10))
     assert NOT_ADVICE.split(":")[0] in good and "<ol>" in good

@@ -1,8 +1,8 @@
 """Lesson 12 (stretching planner): the planning rules, every refusal, the figure and the widget.
 
-Rule tests use a small fixture catalogue built with the catalogue's own ``Exercise`` dataclass, so
-they do not change when the shipped catalogue does; integration and property tests use the real
-catalogue (``load_catalogue()``).
+Rule tests use a small fixture catalogue built with the catalogue's own ``Exercise`` dataclass
+(``FIXTURE`` in tests/conftest.py), so they do not change when the shipped catalogue does; integration
+and property tests use the real catalogue (``load_catalogue()``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from lessons.kit import triage
 from lessons.kit.references import bibliography
 from lessons.kit.widget import escape
-from lessons.topics.planner.catalogue import LEVELS, PHASES, POSITIONS, PROBLEMS, Exercise, load_catalogue
+from lessons.topics.planner.catalogue import LEVELS, PHASES, POSITIONS, PROBLEMS, load_catalogue
 from lessons.topics.planner.figures import weeks_figure
 from lessons.topics.planner.plan import (
     PHASE_SHARES,
@@ -49,47 +49,13 @@ from lessons.topics.planner.widgets import (
     plan_cards_html,
     schedule_html,
 )
+from tests.conftest import FIXTURE, PLOTLY
+from tests.conftest import ex as fixture_exercise
 
-PLOTLY = "application/vnd.plotly.v1+json"
 CATALOGUE = load_catalogue()
 ALL_POSITIONS = frozenset(POSITIONS)
 PROPERTY_SETTINGS = settings(max_examples=200, derandomize=True, deadline=None, database=None,
                              suppress_health_check=[HealthCheck.too_slow])
-
-
-def ex(ex_id, position, level, phases, *, hold=None, reps=None, spr=None, minutes=None, sets=2, rest=10,
-       suits=("general",), avoid=(), each_side=False, spine="neutral", prone=False, balance="none"):
-    """A fixture exercise built with the catalogue's dataclass."""
-    steps = (f"Get into position for {ex_id}.", "Do it 3 times on each side." if each_side else "Move slowly.")
-    return Exercise(id=ex_id, name=ex_id.replace("-", " ").capitalize() + " <b>", purpose=f"Purpose of {ex_id}.",
-                    position=position, level=level, phases=tuple(phases), hold_seconds=hold, reps=reps,
-                    seconds_per_rep=spr, minutes=minutes, sets=1 if minutes else sets,
-                    rest_seconds=0 if minutes else rest, steps=steps, feel="A gentle stretch.",
-                    stop_if="Stop if pain spreads down your leg.", suits=tuple(suits), avoid=tuple(avoid),
-                    image=f"pictures/stretches/{ex_id}.svg", alt=f"A person doing {ex_id}.", source="nice-ng59",
-                    spine=spine, prone=prone, balance=balance, sides=2 if each_side else 1,
-                    cue="Hold on." if balance == "high" else None)
-
-
-def fixture_catalogue() -> tuple[Exercise, ...]:
-    return (
-        ex("walk", "standing", "beginner", ("warm-up", "main", "cool-down"), minutes=5),
-        ex("hug", "lying", "beginner", ("warm-up", "cool-down"), hold=10, sets=6, rest=5, each_side=True),
-        ex("tilt", "lying", "beginner", ("warm-up", "main"), hold=5, sets=5, rest=5),
-        ex("rock", "hands-and-knees", "beginner", ("warm-up",), reps=10, spr=4, sets=1, avoid=("spinal-stenosis",)),
-        ex("bridge", "lying", "intermediate", ("main",), reps=10, spr=6, sets=2),
-        ex("arch-up", "lying", "intermediate", ("main",), hold=5, sets=8, rest=5, avoid=("spinal-stenosis",)),
-        ex("dog", "hands-and-knees", "advanced", ("main",), reps=10, spr=8, sets=2),
-        ex("sit-pull", "sitting", "beginner", ("warm-up", "main"), reps=10, spr=2, sets=2, each_side=True,
-           suits=("spinal-stenosis", "general")),
-        ex("slider", "sitting", "intermediate", ("main",), reps=10, spr=5, sets=2, suits=("sciatica",)),
-        ex("seat-stretch", "sitting", "beginner", ("main", "cool-down"), hold=10, sets=3, rest=5),
-        ex("lunge", "standing", "intermediate", ("main", "cool-down"), hold=5, sets=6, rest=5, each_side=True),
-        ex("heel-sit", "hands-and-knees", "beginner", ("cool-down",), reps=8, spr=9, sets=1),
-    )
-
-
-FIXTURE = fixture_catalogue()
 
 
 def plan_for(catalogue=FIXTURE, **fields) -> Plan:
@@ -377,7 +343,7 @@ def test_too_many_minutes_for_the_exercises_left_says_how_many_fit():
 
 
 def test_too_few_minutes_for_any_exercise():
-    long_only = (ex("long-walk", "standing", "beginner", ("main",), hold=400, sets=1),)
+    long_only = (fixture_exercise("long-walk", "standing", "beginner", ("main",), hold=400, sets=1),)
     with pytest.raises(PlanError) as info:
         make_plan(PlanRequest(problem="general", minutes=5), long_only)
     assert info.value.field == "minutes" and "too short" in str(info.value)

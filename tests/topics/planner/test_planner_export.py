@@ -32,7 +32,7 @@ from lessons.topics.planner.export import (
 )
 from lessons.topics.planner.plan import WEEKDAYS, PlanRequest, make_plan
 from lessons.topics.planner.widgets import StretchPlanner
-from tests.topics.planner.test_planner import FIXTURE
+from tests.conftest import FIXTURE
 
 START = date(2026, 1, 5)          # a Monday
 

@@ -7,9 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from lessons.kit.references import bibliography
 from lessons.kit.tables import load_table, source_note
-from lessons.quiz.bank import load_bank
 from lessons.topics.posture import model as niosh
 from lessons.topics.posture.figures import (
     DISC_TABLE,
@@ -53,18 +51,12 @@ from lessons.topics.posture.widgets import (
     problem_card,
     result_card,
 )
-
-PLOTLY = "application/vnd.plotly.v1+json"
+from tests.conftest import shown_figure
 
 
 def r2(value: float) -> Decimal:
     """Round half up to two decimals, as the manual's Tables 1-4 do."""
     return Decimal(f"{value:.10f}").quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def shown_figure(output):
-    (item,) = output.outputs
-    return item["data"][PLOTLY]
 
 
 # --- Wilke et al. 1999: the published numbers ----------------------------------------------------
@@ -82,18 +74,6 @@ def test_disc_table_matches_the_wilke_abstract():
     assert table.source == "wilke-1999-disc-pressure" and "Spine 1999" in table.citation
     assert "ONE PERSON, ONE DISC" in table.note and "did not measure pain" in table.note
     assert "Wilke" in source_note(DISC_TABLE).data
-
-
-def test_lesson_references_exist():
-    for ref in ("slater-2019-sit-up-straight", "swain-2020-posture-causality", "wilke-1999-disc-pressure",
-                "li-2022-sitting-standing-disc-pressure", "waters-1993-revised-niosh", "niosh-1994-lifting-manual"):
-        assert ref in bibliography()
-
-
-def test_quiz_bank_loads_and_mixes_question_types():
-    bank = load_bank("15_posture")
-    assert len(bank.questions) >= 6
-    assert {q.type for q in bank.questions} == {"single", "multiple", "true_false", "numeric"}
 
 
 # --- the four formula multipliers: boundaries ------------------------------------------------------

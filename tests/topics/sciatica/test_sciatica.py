@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-import pytest
-
 from lessons.kit import triage
 from lessons.kit.palette import OKABE_ITO
-from lessons.kit.references import bibliography
-from lessons.kit.tables import load_table, source_note
-from lessons.quiz.bank import load_bank
+from lessons.kit.tables import load_table
 from lessons.topics.sciatica.figures import pregabalin_trial_figure, surgery_trial_figure
 from lessons.topics.sciatica.model import (
     CLUES,
     NO_NUMBNESS,
     RADICULAR,
     REFERRED,
-    ClueError,
     clues_card,
     sort_clues,
 )
 from lessons.topics.sciatica.widgets import FollowThePainExplorer
-
-PLOTLY = "application/vnd.plotly.v1+json"
-
-
-def shown_figure(output):
-    (item,) = output.outputs
-    return item["data"][PLOTLY]
-
+from tests.conftest import shown_figure
 
 # --- data: the numbers must be the papers' -------------------------------------------------
 
@@ -56,26 +44,6 @@ def test_mathieson_table_matches_the_abstract():
     assert (rows[("placebo", 52)]["adjusted_difference"], rows[("placebo", 52)]["difference_lower"],
             rows[("placebo", 52)]["difference_upper"]) == (0.3, -0.5, 1.0)
     assert table.source == "mathieson-2017-pregabalin-sciatica" and "2017;376" in table.citation
-
-
-def test_captions_cite_the_trials():
-    assert "Peul WC" in source_note("peul_2007_sciatica_surgery").data
-    assert "Mathieson S" in source_note("mathieson_2017_pregabalin_sciatica").data
-
-
-def test_lesson_references_exist():
-    ids = ["clinicaladvisor-peul-2007-summary", "peul-2008-sciatica-two-year-bmj", "konstantinou-2018-atlas-prognosis",
-           "konstantinou-2015-atlas-baseline", "cook-2014-sciatica-risk-factors", "south-tees-sciatica-facts",
-           "nhs-ctm-sciatica", "nice-ng59-sciatica-medicines-2020", "mathieson-2017-pregabalin-sciatica"]
-    known = bibliography()
-    assert all(ref in known for ref in ids)
-
-
-def test_quiz_bank_mixes_types():
-    bank = load_bank("08_sciatica")
-    assert len(bank) >= 6
-    assert {q.type for q in bank.questions} == {"single", "multiple", "true_false", "numeric"}
-    assert bank.question("peul-recovery").answer == 95
 
 
 # --- figures --------------------------------------------------------------------------------
@@ -133,23 +101,6 @@ def test_every_clue_has_a_side_and_a_reason():
 def test_weakness_brings_the_warning():
     assert triage.sentence(triage.group("cauda-equina")) in clues_card(sort_clues(["weak"]))
     assert triage.sentence(triage.group("cauda-equina")) not in clues_card(sort_clues(["shooting"]))
-
-
-@pytest.mark.parametrize("clues, area, message", [
-    (["below-knee", "above-knee"], None, "cannot both be true"),
-    (["leg-worse", "back-worse"], None, "cannot both be true"),
-    (["tingly-toes"], None, "no clue called"),
-    ([], "left-ear", "not one of the areas"),
-])
-def test_bad_input_gives_a_plain_message(clues, area, message):
-    with pytest.raises(ClueError, match=message):
-        sort_clues(clues, area)
-
-
-def test_text_from_outside_is_escaped():
-    explorer = FollowThePainExplorer()
-    explorer.show(["<script>alert(1)</script>"], None)
-    assert "<script" not in explorer.card.value and "&lt;script&gt;" in explorer.card.value
 
 
 # --- the widget, driven from Python ---------------------------------------------------------

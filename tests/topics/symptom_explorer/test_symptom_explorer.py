@@ -15,7 +15,6 @@ from lessons.topics.symptom_explorer.figures import REGIONS, symptom_map_figure
 from lessons.topics.symptom_explorer.model import (
     NOTHING_MATCHES,
     NOTHING_SELECTED,
-    SelectionError,
     areas,
     explain,
     rule,
@@ -172,19 +171,6 @@ def test_nothing_selected_and_nothing_matching_give_clear_messages():
     assert result.matches == () and result.message == NOTHING_MATCHES
 
 
-@pytest.mark.parametrize(("given", "words"), [
-    ({"areas": ["elbow"]}, "'elbow' is not one of the choices"),
-    ({"areas": ["low-back"], "kind": "itching"}, "'itching' is not one of the choices for “kind of symptom”"),
-    ({"areas": 5}, "must be a list"),
-    ({"colour": "red"}, "'colour' is not something the explorer asks about"),
-])
-def test_bad_selections_raise_a_plain_error(given, words):
-    with pytest.raises(SelectionError, match=words):
-        explain(given)
-    with pytest.raises(SelectionError):
-        explain(42)
-
-
 def test_selection_accepts_a_single_string_and_duplicates():
     assert selection(areas="low-back").areas == frozenset({"low-back"})
     assert selection(areas=["low-back", "low-back"]).areas == frozenset({"low-back"})
@@ -209,7 +195,7 @@ def test_map_shades_only_the_marked_areas():
 
 # ---- the widget ----
 
-def test_banner_and_card_escape_and_say_not_a_diagnosis():
+def test_banner_and_card_say_not_a_diagnosis():  # escaping: tests/course/test_every_lesson.py
     assert 'class="course-not-a-diagnosis"' in banner_html() and "Not a diagnosis" in banner_html()
     card = explanation_card(explain({"areas": ["saddle"]}))
     assert 'class="course-warning-box"' in card and "cauda equina" in card
