@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from lessons.kit import data, triage
-from lessons.kit.data import CONTENT_DIR, PACKAGE_DIR
+from lessons.kit.data import CONTENT_DIR
 from tests.conftest import ALL_NOTEBOOKS, REPO
 
 # Triage wording: where a sign is felt, and how fast to get help. Checked without regard to case.
@@ -35,7 +35,7 @@ IDENTIFIER = re.compile(r"^[a-z0-9_.-]+$")        # ids and keys such as "emerge
 
 
 def python_files() -> list[Path]:
-    return sorted((REPO / "lessons").rglob("*.py")) + [REPO / "course.py"]
+    return sorted((REPO / "lessons").rglob("*.py")) + sorted((REPO / "tools").rglob("*.py")) + [REPO / "course.py"]
 
 
 def docstring_nodes(tree: ast.AST) -> set[int]:
@@ -108,7 +108,8 @@ def test_no_triage_wording_in_hand_written_notebook_cells(path):
 
 def content_files() -> list[Path]:
     """Every content file except the triage file itself and the references (which quote their sources)."""
-    return [path for path in data.content_files("**/content/**/*.yml")
+    found = data.content_files("**/content/**/*.yml") + sorted((REPO / "tools" / "content").glob("*.yml"))
+    return [path for path in found
             if path != CONTENT_DIR / "red_flags.yml" and not path.stem.startswith("references")]
 
 
@@ -123,12 +124,12 @@ def strings(node, where=""):
             yield from strings(value, f"{where}.{key}")
 
 
-@pytest.mark.parametrize("path", content_files(), ids=lambda p: str(p.relative_to(PACKAGE_DIR)))
+@pytest.mark.parametrize("path", content_files(), ids=lambda p: str(p.relative_to(REPO)))
 def test_content_files_name_levels_only_through_placeholders(path):
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     found = [f"{where}: {text[:90]!r}" for where, text in strings(document)
              if not IDENTIFIER.match(text) and LEVEL_ONLY.search(without_placeholders(text))]
-    assert not found, (f"{path.relative_to(PACKAGE_DIR)} says how fast to get help in its own words; use "
+    assert not found, (f"{path.relative_to(REPO)} says how fast to get help in its own words; use "
                        "{{needs:LEVEL}}, {{needs-of:SIGN}}, {{lead:LEVEL}} ... (lessons/kit/triage.py):\n"
                        + "\n".join(found))
 
@@ -191,7 +192,7 @@ def course_text() -> dict[str, str]:
     for path in content_files():
         document = data.read_yaml(path)
         expanded = triage.expand_all(document, path.name)
-        found[str(path.relative_to(PACKAGE_DIR))] = "\n".join(text for _where, text in strings(expanded))
+        found[str(path.relative_to(REPO))] = "\n".join(text for _where, text in strings(expanded))
     return found
 
 
