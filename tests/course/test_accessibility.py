@@ -191,7 +191,7 @@ def test_every_stretch_picture_has_meaningful_alt_text_in_the_planner():
 
 def test_the_course_shows_pictures_only_as_img_with_alt():
     """Pictures go in HTML as ``<img alt=...>``: an ipywidgets ``Image`` cannot carry alt text."""
-    for path in sorted((REPO / "lessons").rglob("*.py")):
+    for path in sorted((REPO / "lessons").rglob("*.py")) + sorted((REPO / "tools").rglob("*.py")):
         source = path.read_text(encoding="utf-8")
         for call in ast.walk(ast.parse(source)):
             if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute | ast.Name):
