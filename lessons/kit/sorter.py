@@ -167,7 +167,7 @@ def _clues(document: dict, name: str, leanings: dict[str, Leaning], roots: set[s
         why = entry["why"]
         prose.check_text(why, ("needs",) if signs else (), name, field=f"{where}.why", item=clue_id)
         if signs:   # "{needs}": how fast the most serious of its signs needs help, from the triage file
-            why = why.format(needs=triage.level_of(signs).needs)
+            why = prose.fill(why, needs=triage.level_of(signs).needs)
         root = entry.get("root")
         if root is not None and roots is not None and root not in roots:
             raise data.ContentError(name, f"unknown nerve root {root!r} (the lesson knows {', '.join(sorted(roots))})",
@@ -328,11 +328,11 @@ def _chosen(clue_set: ClueSet, clue_ids, area) -> tuple[tuple[Clue, ...], Area |
     known = {clue.id for clue in clue_set.clues}
     unknown = [item for item in ids if not isinstance(item, str) or item not in known]
     if unknown:
-        raise ClueError(messages["unknown_clue"].format(clue=repr(unknown[0])))
+        raise ClueError(prose.fill(messages["unknown_clue"], clue=repr(unknown[0])))
     for first, second in clue_set.opposites:
         if first in ids and second in ids:
-            raise ClueError(messages["opposites"].format(first=clue_set.clue(first).text,
-                                                         second=clue_set.clue(second).text))
+            raise ClueError(prose.fill(messages["opposites"], first=clue_set.clue(first).text,
+                                       second=clue_set.clue(second).text))
     clues = tuple(clue for clue in clue_set.clues if clue.id in ids)
     if area in (None, "", NO_AREA):
         return clues, None
@@ -340,7 +340,7 @@ def _chosen(clue_set: ClueSet, clue_ids, area) -> tuple[tuple[Clue, ...], Area |
         raise ValueError(f"{clue_set.file} has no areas to choose from")
     found = clue_set.find_area(str(area))
     if found is None:
-        raise ClueError(clue_set.area.unknown.format(area=repr(str(area))))
+        raise ClueError(prose.fill(clue_set.area.unknown, area=repr(str(area))))
     return clues, found
 
 
@@ -385,7 +385,7 @@ def sort(clue_set: ClueSet, clue_ids: Iterable[str] | None, area: str | None = N
     roots = tuple(sorted({clue.root for clue in clues if clue.root} | ({chosen_area.root} if chosen_area else set())))
     if verdict == "warning":
         top = triage.level_of(sign for clue in clues for sign in clue.signs)
-        headline = clue_set.headlines["warning"].format(lead=top.lead, needs=top.needs)
+        headline = prose.fill(clue_set.headlines["warning"], lead=top.lead, needs=top.needs)
     else:
         headline = clue_set.headlines[verdict]
         if verdict != "none":
@@ -399,7 +399,7 @@ def sort(clue_set: ClueSet, clue_ids: Iterable[str] | None, area: str | None = N
 def _paragraph(text: str, **values: str) -> str:
     """A paragraph from content text: escaped, ``**bold**`` made bold, then ``{slots}`` filled (escaped)."""
     html = BOLD.sub(r"<strong>\1</strong>", escape(text))
-    return f"<p>{html.format(**{key: escape(value) for key, value in values.items()})}</p>"
+    return f"<p>{prose.fill(html, **{key: escape(value) for key, value in values.items()})}</p>"
 
 
 def _notes(sorting: Sorting) -> list[str]:

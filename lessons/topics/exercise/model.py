@@ -28,13 +28,12 @@ names the field and what is allowed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, triage
+from lessons.kit import data, prose, triage
 from lessons.kit.inputs import NumberError, read_number, shown
 from lessons.kit.references import bibliography
 
@@ -46,11 +45,9 @@ EMERGENCY, SEE_CLINICIAN, EASE_BACK, KEEP_STEADY, STEP_UP = (
     "emergency", "see_clinician", "ease_back", "keep_steady", "step_up")
 CATEGORIES = (EMERGENCY, SEE_CLINICIAN, EASE_BACK, KEEP_STEADY, STEP_UP)
 MAX_WEEKS = 104
-# The {placeholders} the model fills in, each in one reason: {sign} (a sign in full, from the triage file)
-# and {weeks} ("3 weeks"). No other text of the check may hold a "{" or "}".
-SIGN, WEEKS = "{sign}", "{weeks}"
-PLACEHOLDERS = {(EMERGENCY, "per_sign"): SIGN, (STEP_UP, "used_to_it"): WEEKS}
-_BRACES = re.compile(r"\{[^{}]*\}|[{}]")
+# The {fields} the model fills in (with ``prose.fill``), each in the one reason that must use it: {sign} (a
+# sign in full, from the triage file) and {weeks} ("3 weeks"). No other text of the check may hold a "{" or "}".
+FIELDS = {(EMERGENCY, "per_sign"): "sign", (STEP_UP, "used_to_it"): "weeks"}
 
 
 @dataclass(frozen=True)
@@ -78,14 +75,11 @@ class CheckContent:
     source_names: dict[str, str]
 
 
-def _check_braces(text: str, allowed: str | None, name: str, field: str, item: str | None = None) -> None:
-    """``text`` holds ``allowed`` (if given) and no other ``{...}``; else a ContentError naming the field."""
-    for found in _BRACES.findall(text):
-        if found != allowed:
-            only = f"; the only one here is {allowed}" if allowed else "; none is allowed here"
-            raise data.ContentError(name, f"unknown placeholder {found!r}{only}", item=item, field=field)
-    if allowed and allowed not in text:
-        raise data.ContentError(name, f"needs the placeholder {allowed}", item=item, field=field)
+def _check_fields(text: str, needed: str | None, name: str, field: str, item: str | None = None) -> None:
+    """``text`` uses the field ``needed`` (if given) and no other; else a ContentError naming the field."""
+    prose.check_text(text, (needed,) if needed else (), name, item=item, field=field)
+    if needed and needed not in prose.names_in(text):
+        raise data.ContentError(name, f"needs the placeholder {{{needed}}}", item=item, field=field)
 
 
 def load_check(path: Path | str = CHECK_FILE) -> CheckContent:
@@ -120,12 +114,12 @@ def load_check(path: Path | str = CHECK_FILE) -> CheckContent:
                                         field=f"{where}.sources.{index}")
         reasons = entry.get("reasons", {})
         for field in ("name", "headline"):
-            _check_braces(entry[field], None, name, f"{where}.{field}", key)
+            _check_fields(entry[field], None, name, f"{where}.{field}", key)
         for reason, text in reasons.items():
-            _check_braces(text, PLACEHOLDERS.get((key, reason)), name, f"{where}.reasons.{reason}", key)
+            _check_fields(text, FIELDS.get((key, reason)), name, f"{where}.reasons.{reason}", key)
         categories[key] = Category(key, entry["name"], entry["headline"], dict(reasons), tuple(entry["sources"]))
     for field in ("plain_text", "not_advice"):
-        _check_braces(document[field], None, name, field)
+        _check_fields(document[field], None, name, field)
     return CheckContent(plain_text=document["plain_text"], not_advice=document["not_advice"],
                         questions=dict(document["questions"]), pain_after=dict(document["answers"]["pain_after"]),
                         used_to_it=dict(document["answers"]["used_to_it"]),
@@ -270,7 +264,7 @@ def check_exercise(*, emergency_signs: Iterable[str] | None = (), clinician_sign
     emergency = _signs(emergency_signs, "emergency_signs", triage.group("cauda-equina"))
     if emergency:
         words = categories[EMERGENCY]
-        reasons = tuple(words.reasons["per_sign"].replace(SIGN, triage.sign(s).text) for s in emergency)
+        reasons = tuple(prose.fill(words.reasons["per_sign"], sign=triage.sign(s).text) for s in emergency)
         return ExerciseAdvice(EMERGENCY, f"{words.headline} {triage.alert_text(emergency)[2:]}",
                               reasons, words.sources)
     clinician = _signs(clinician_signs, "clinician_signs", CLINICIAN_SIGN_IDS)
@@ -296,7 +290,7 @@ def check_exercise(*, emergency_signs: Iterable[str] | None = (), clinician_sign
             why.append(words.reasons["not_used_to_it"] if settled == "no" else words.reasons["not_sure"])
         return ExerciseAdvice(KEEP_STEADY, words.headline, tuple(why), words.sources)
     words = categories[STEP_UP]
-    used = words.reasons["used_to_it"].replace(WEEKS, f"{weeks:g} week{'s' if weeks != 1 else ''}")
+    used = prose.fill(words.reasons["used_to_it"], weeks=f"{weeks:g} week{'s' if weeks != 1 else ''}")
     return ExerciseAdvice(STEP_UP, words.headline, (words.reasons["pain_not_higher"], used), words.sources)
 
 

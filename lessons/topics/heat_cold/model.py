@@ -20,13 +20,12 @@ areas, safety questions and their sources; schema beside it), read and checked b
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, triage
+from lessons.kit import data, prose, triage
 from lessons.kit.inputs import NumberError, read_number, shown
 from lessons.kit.references import bibliography
 
@@ -81,24 +80,9 @@ class SessionRules:
     timeline_note: str
 
 
-# The {placeholders} each text may hold (the model fills them in); any other "{" or "}" is an error.
-STEP_PLACEHOLDERS = ("{place}", "{time}")
-ADVICE_PLACEHOLDERS = ("{minutes}", "{low}", "{high}", "{limit}")
-_BRACES = re.compile(r"\{[^{}]*\}|[{}]")
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-
-
-def _braces(text: str, allowed: tuple[str, ...], name: str, field: str, item: str | None = None) -> str:
-    for found in _BRACES.findall(text):
-        if found not in allowed:
-            known = f"; allowed here: {', '.join(allowed)}" if allowed else "; none is allowed here"
-            raise data.ContentError(name, f"unknown placeholder {found!r}{known}", item=item, field=field)
-    return text
-
-
-def _fill(template: str, **values) -> str:
-    """Put each value in place of its ``{name}`` in one pass (the file's placeholders are checked on loading)."""
-    return _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), template)
+# The {fields} each text may hold (the model fills them in with ``prose.fill``); any other "{" or "}" is an error.
+STEP_FIELDS = ("place", "time")
+ADVICE_FIELDS = ("minutes", "low", "high", "limit")
 
 
 def _unique(entries: list[dict], name: str, field: str) -> None:
@@ -134,27 +118,28 @@ def load_rules(path: Path | str = SESSIONS_FILE) -> SessionRules:
             raise data.ContentError(name, f"{entry['limit_source']!r} is not among the kind's sources", item=kind,
                                     field=f"{where}.limit_source")
         for field in ("limit_text", "repeat", "after"):
-            _braces(entry[field], (), name, f"{where}.{field}", kind)
+            prose.check_text(entry[field], (), name, item=kind, field=f"{where}.{field}")
         limits[kind] = Limits((low, high), entry["maximum"], entry["limit_text"], entry["repeat"],
                               entry["limit_source"])
-        steps[kind] = tuple(_braces(text, STEP_PLACEHOLDERS, name, f"{where}.steps.{index}", kind)
-                            for index, text in enumerate(entry["steps"]))
+        for index, text in enumerate(entry["steps"]):
+            prose.check_text(text, STEP_FIELDS, name, item=kind, field=f"{where}.steps.{index}")
+        steps[kind] = tuple(entry["steps"])
         after[kind] = entry["after"]
     for key, text in document["advice"].items():
-        _braces(text, ADVICE_PLACEHOLDERS, name, f"advice.{key}")
+        prose.check_text(text, ADVICE_FIELDS, name, field=f"advice.{key}")
     _unique(document["areas"], name, "areas")
     _unique(document["concerns"], name, "concerns")
     for index, concern in enumerate(document["concerns"]):
         refs(concern["sources"], f"concerns.{index}.sources", concern["id"])
         for field in ("label", "reason"):
-            _braces(concern[field], (), name, f"concerns.{index}.{field}", concern["id"])
+            prose.check_text(concern[field], (), name, item=concern["id"], field=f"concerns.{index}.{field}")
     for index, area in enumerate(document["areas"]):
         for field in ("label", "note"):
-            _braces(area[field], (), name, f"areas.{index}.{field}", area["id"])
+            prose.check_text(area[field], (), name, item=area["id"], field=f"areas.{index}.{field}")
     for index, text in enumerate(document["checks"]):
-        _braces(text, (), name, f"checks.{index}")
+        prose.check_text(text, (), name, field=f"checks.{index}")
     for field in ("ask_first", "not_advice", "start", "plain_text", "timeline_note"):
-        _braces(document[field], (), name, field)
+        prose.check_text(document[field], (), name, field=field)
     return SessionRules(
         limits=limits, steps=steps, after=after, sources=sources, checks=tuple(document["checks"]),
         advice=dict(document["advice"]),
@@ -290,7 +275,7 @@ def check_concerns(concerns: Iterable[str] | None) -> tuple[str, ...]:
 def _steps(kind: str, area: Area, minutes: int) -> tuple[str, ...]:
     place = area.label.lower()
     unit = "minute" if minutes == 1 else "minutes"
-    return tuple(_fill(step, place=place, time=f"{minutes} {unit}") for step in rules().steps[kind])
+    return tuple(prose.fill(step, place=place, time=f"{minutes} {unit}") for step in rules().steps[kind])
 
 
 def plan_session(kind: object, area: object, minutes: object,
@@ -313,7 +298,7 @@ def plan_session(kind: object, area: object, minutes: object,
     limits = LIMITS[kind]
     low, high = limits.advised
     which = "shorter" if value < low else "longer" if value > high else "within"
-    said = _fill(rules().advice[which], minutes=value, low=low, high=high, limit=limits.maximum)
+    said = prose.fill(rules().advice[which], minutes=value, low=low, high=high, limit=limits.maximum)
     area_obj = AREAS_BY_ID[area_id]
     checks = (*rules().checks, rules().after[kind])
     sources = rules().sources[kind]

@@ -213,10 +213,9 @@ def where_felt(root_id: str) -> str:
     if root_id in off_map:
         return off_map[root_id]
     root = nerve_root(root_id)
-    return herniation().felt.format(pain=root.pain.lower(), numbness=root.numbness.lower())
+    return prose.fill(herniation().felt, pain=root.pain.lower(), numbness=root.numbness.lower())
 
 
 def explanation(pressed: Pressed) -> str:
-    return herniation().position(pressed.position).explanation.format(
-        level=pressed.level_label, exiting=pressed.exiting, traversing=pressed.traversing,
-        roots=", ".join(pressed.roots))
+    return prose.fill(herniation().position(pressed.position).explanation, level=pressed.level_label,
+                      exiting=pressed.exiting, traversing=pressed.traversing, roots=", ".join(pressed.roots))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from lessons.kit import triage
+from lessons.kit import prose, triage
 from lessons.kit.widget import CourseWidget, card_html, escape, show_figure
 from lessons.topics.back_to_leg.figures import leg_map_figure
 from lessons.topics.herniated_disc.figures import disc_from_above_figure
@@ -27,8 +27,8 @@ def herniation_card(level: str, position: str) -> str:
     pressed = root_pressed(level, position)
     words = herniation()
     where, term = words.position(pressed.position).where, words.position(pressed.position).term
-    title = (words.card.several_roots if pressed.emergency else words.card.one_root).format(
-        level=pressed.level_label, where=where, root=pressed.roots[0])
+    title = prose.fill(words.card.several_roots if pressed.emergency else words.card.one_root,
+                       level=pressed.level_label, where=where, root=pressed.roots[0])
     rows = [("Position", f"{where} ({term})"), ("Why", explanation(pressed))]
     rows += [(f"Where {root} is usually felt", where_felt(root)) for root in pressed.roots]
     rows.append(("Remember", words.card.remember))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, triage
+from lessons.kit import data, prose, triage
 from lessons.kit.inputs import shown
 from lessons.kit.references import bibliography
 
@@ -36,7 +36,9 @@ DURATION_LABELS = {"acute": "New (acute): days or weeks",
 COMPLAINT_LABELS = {"back pain": "Back pain", "sciatica": "Sciatica (leg pain from a nerve root)"}
 
 STEP_FIELDS = ("stage", "who", "what", "what_not", "see_clinician", "refs")  # every step needs these
-KNOWN_PLACEHOLDERS = ("{worse}",)
+# The one {field} of the file's texts, filled in when it is loaded (after the triage placeholders): {worse}, the
+# file's own "worse" sentence. Any other "{" or "}" is an error.
+FIELDS = ("worse",)
 
 
 class PathwayError(ValueError):
@@ -79,13 +81,10 @@ class Pathways:
     steps: dict[tuple[str, str], tuple[Step, ...]]     # (duration, complaint) -> steps, not yet numbered
 
 
-def _fill(text: str, worse: str, name: str, field: str, item: str | None = None) -> str:
-    """Put the file's "worse" sentence in place of ``{worse}``; any other ``{...}`` is an error."""
-    filled = text.replace("{worse}", worse)
-    if "{" in filled or "}" in filled:
-        raise data.ContentError(name, "a '{' or '}' that is not a known placeholder "
-                                f"({', '.join(KNOWN_PLACEHOLDERS)} or a triage placeholder)", item=item, field=field)
-    return filled
+def _text(text: str, worse: str, name: str, field: str, item: str | None = None) -> str:
+    """The text with the file's "worse" sentence in place of ``{worse}`` (checked first: no other ``{field}``)."""
+    prose.check_text(text, FIELDS, name, item=item, field=field)
+    return prose.fill(text, worse=worse)
 
 
 def _step(fields: dict, worse: str, name: str, where: str, item: str | None, known: dict,
@@ -95,7 +94,7 @@ def _step(fields: dict, worse: str, name: str, where: str, item: str | None, kno
             raise data.ContentError(name, f"unknown reference {ref!r}", item=item, field=f"{where}.refs.{index}")
 
     def fill(key: str, text: str) -> str:
-        return _fill(text, worse, name, f"{where}.{key}", item)
+        return _text(text, worse, name, f"{where}.{key}", item)
 
     return Step(stage=fill("stage", fields["stage"]), who=fill("who", fields.get("who", "")),
                 what=tuple(fill(f"what.{i}", t) for i, t in enumerate(fields["what"])),
@@ -129,16 +128,15 @@ def load_pathways(path: Path | str = PATHWAY_FILE) -> Pathways:
     name = data.display_name(path)
     document = triage.load(path, "treatment_pathway")   # fills in the triage placeholders
     worse = document["worse"]
-    if "{" in worse or "}" in worse:
-        raise data.ContentError(name, "cannot hold a placeholder", field="worse")
+    prose.check_text(worse, (), name, field="worse")
     card = document["card"]
-    texts = Texts(see_a_clinician=_fill(document["see_a_clinician"], worse, name, "see_a_clinician"),
-                  no_doses=_fill(document["no_doses"], worse, name, "no_doses"),
-                  card_lead=_fill(card["lead"], worse, name, "card.lead"),
-                  card_lead_warning_signs=_fill(card["lead_warning_signs"], worse, name, "card.lead_warning_signs"),
-                  not_a_plan=_fill(card["not_a_plan"], worse, name, "card.not_a_plan"),
-                  plain_text=_fill(card["plain_text"], worse, name, "card.plain_text"),
-                  pace_note=_fill(document["figures"]["pace_note"], worse, name, "figures.pace_note"))
+    texts = Texts(see_a_clinician=_text(document["see_a_clinician"], worse, name, "see_a_clinician"),
+                  no_doses=_text(document["no_doses"], worse, name, "no_doses"),
+                  card_lead=_text(card["lead"], worse, name, "card.lead"),
+                  card_lead_warning_signs=_text(card["lead_warning_signs"], worse, name, "card.lead_warning_signs"),
+                  not_a_plan=_text(card["not_a_plan"], worse, name, "card.not_a_plan"),
+                  plain_text=_text(card["plain_text"], worse, name, "card.plain_text"),
+                  pace_note=_text(document["figures"]["pace_note"], worse, name, "figures.pace_note"))
     known = bibliography()
     warning = _step(document["warning_signs"], worse, name, "warning_signs", None, known, urgent=True)
     entries: dict[str, tuple[int, dict]] = {}

@@ -90,4 +90,4 @@ def timepoint_text(time_point: str) -> str:
     words = timeline_words()
     numbers = {f"{cohort}_{key}": f"{row[key]:.0f}" for cohort, row in (("acute", acute), ("persistent", persistent))
                for key in ("pain", "lower", "upper")}
-    return words.reading.format(when=words.openings[time_point], **numbers)
+    return prose.fill(words.reading, when=words.openings[time_point], **numbers)

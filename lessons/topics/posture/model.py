@@ -47,13 +47,12 @@ calculator's own bounds and the checking of inputs stay here.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data
+from lessons.kit import data, prose
 from lessons.kit.inputs import NumberError, read_number, shown
 from lessons.kit.references import bibliography
 
@@ -63,14 +62,12 @@ TEXTS_FILE = CONTENT / "posture_texts.yml"
 
 # --- the published constants and tables: content/niosh.yml ---------------------------------------
 
-# The {placeholders} of each "outside_limits" sentence; any other "{" or "}" is an error.
-OUTSIDE_PLACEHOLDERS = {
+# The {fields} of each "outside_limits" sentence (filled in with ``prose.fill``); any other "{" or "}" is an error.
+OUTSIDE_FIELDS = {
     "horizontal": ("value", "unit", "limit"), "vertical": ("value", "unit", "limit"),
     "distance": ("value", "unit", "limit"), "asymmetry": ("value", "limit"),
     "frequency": ("value", "limit", "duration", "where", "split", "unit"),
 }
-_BRACES = re.compile(r"\{[^{}]*\}|[{}]")
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 @dataclass(frozen=True)
@@ -127,11 +124,7 @@ def load_niosh(path: Path | str = NIOSH_FILE) -> Niosh:
             raise data.ContentError(name, "the bands' 'above' must rise", item=band["id"],
                                     field=f"lifting_index.bands.{index}.above")
     for key, text in document["outside_limits"].items():
-        for found in _BRACES.findall(text):
-            if found[1:-1] not in OUTSIDE_PLACEHOLDERS[key]:
-                allowed = ", ".join("{" + a + "}" for a in OUTSIDE_PLACEHOLDERS[key])
-                raise data.ContentError(name, f"unknown placeholder {found!r}; allowed here: {allowed}",
-                                        field=f"outside_limits.{key}")
+        prose.check_text(text, OUTSIDE_FIELDS[key], name, field=f"outside_limits.{key}")
     units = {}
     for system in ("metric", "us"):
         u = document["units"][system]
@@ -162,13 +155,8 @@ def niosh() -> Niosh:
     return load_niosh()
 
 
-def fill(template: str, **values) -> str:
-    """Put each value in place of its ``{name}`` (the file's placeholders are checked when it is loaded)."""
-    return _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), template)
-
-
-# The placeholders of the calculator's numbers_note (content/posture_texts.yml): each box's upper bound.
-NUMBERS_NOTE_PLACEHOLDERS = ("{load}", "{length}", "{angle}", "{frequency}")
+# The {fields} of the calculator's numbers_note (content/posture_texts.yml): each box's upper bound.
+NUMBERS_NOTE_FIELDS = ("load", "length", "angle", "frequency")
 
 
 def load_texts(path: Path | str = TEXTS_FILE) -> dict[str, str]:
@@ -178,11 +166,8 @@ def load_texts(path: Path | str = TEXTS_FILE) -> dict[str, str]:
     document = data.load(path, "posture_texts")
     for part in ("calculator", "figures"):
         for key, text in document[part].items():
-            allowed = NUMBERS_NOTE_PLACEHOLDERS if (part, key) == ("calculator", "numbers_note") else ()
-            for found in _BRACES.findall(text):
-                if found not in allowed:
-                    where = f"allowed here: {', '.join(allowed)}" if allowed else "none is allowed here"
-                    raise data.ContentError(name, f"unknown placeholder {found!r}; {where}", field=f"{part}.{key}")
+            allowed = NUMBERS_NOTE_FIELDS if (part, key) == ("calculator", "numbers_note") else ()
+            prose.check_text(text, allowed, name, field=f"{part}.{key}")
     return {**document["calculator"], **document["figures"]}
 
 
@@ -407,19 +392,21 @@ def limit_reasons(h, v, d, a, frequency, duration, coupling, units: str = "metri
     why = niosh().outside_limits
     reasons = []
     if m["HM"] == 0:
-        reasons.append(("horizontal", fill(why["horizontal"], value=f"{float(h):g}", unit=cm, limit=f"{u['h_max']:g}")))
+        reasons.append(("horizontal", prose.fill(why["horizontal"], value=f"{float(h):g}", unit=cm,
+                                                 limit=f"{u['h_max']:g}")))
     if m["VM"] == 0:
-        reasons.append(("vertical", fill(why["vertical"], value=f"{float(v):g}", unit=cm, limit=f"{u['v_max']:g}")))
+        reasons.append(("vertical", prose.fill(why["vertical"], value=f"{float(v):g}", unit=cm,
+                                               limit=f"{u['v_max']:g}")))
     if m["DM"] == 0:
-        reasons.append(("distance", fill(why["distance"], value=f"{float(d):g}", unit=length,
-                                         limit=f"{u['d_max']:g}")))
+        reasons.append(("distance", prose.fill(why["distance"], value=f"{float(d):g}", unit=length,
+                                               limit=f"{u['d_max']:g}")))
     if m["AM"] == 0:
-        reasons.append(("asymmetry", fill(why["asymmetry"], value=f"{float(a):g}", limit=f"{MAX_ANGLE:g}")))
+        reasons.append(("asymmetry", prose.fill(why["asymmetry"], value=f"{float(a):g}", limit=f"{MAX_ANGLE:g}")))
     if m["FM"] == 0:
         top = max_frequency(duration, v, units)
-        reasons.append(("frequency", fill(why["frequency"], value=f"{float(frequency):g}", limit=f"{top:g}",
-                                          duration=DURATIONS[duration], split=f"{u['v_split']:g}", unit=cm,
-                                          where="below" if _is_low(v, units) else "at or above")))
+        reasons.append(("frequency", prose.fill(why["frequency"], value=f"{float(frequency):g}", limit=f"{top:g}",
+                                                duration=DURATIONS[duration], split=f"{u['v_split']:g}", unit=cm,
+                                                where="below" if _is_low(v, units) else "at or above")))
     return reasons
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from lessons.kit import prose
 from lessons.kit.inputs import NUMBER_RULE
 from lessons.kit.widget import FEEDBACK_STYLE, CourseWidget, escape, feedback_html, show_figure
 from lessons.topics.posture.figures import MULTIPLIER_NAMES, multiplier_figure
@@ -26,7 +27,6 @@ from lessons.topics.posture.model import (
     OutsideEquationLimits,
     calculate,
     coupling_table_markdown,
-    fill,
     frequency_table_markdown,
     lift_summary,
     texts,
@@ -52,9 +52,9 @@ BOX_WORDS = {
     "frequency": "F: lifts per minute",
 }
 TEXT_FIELDS = tuple((field, _label(field, BOX_WORDS[field])) for field in TEXT_INPUTS)   # (field, box label)
-NUMBERS_NOTE = fill(TEXTS["numbers_note"], load=f"{upper_bound('load')[0]:g}",
-                    length=f"{upper_bound('distance')[0]:g}", angle=f"{upper_bound('asymmetry')[0]:g}",
-                    frequency=f"{upper_bound('frequency')[0]:g}") + f" {NUMBER_RULE}"
+NUMBERS_NOTE = prose.fill(TEXTS["numbers_note"], load=f"{upper_bound('load')[0]:g}",
+                          length=f"{upper_bound('distance')[0]:g}", angle=f"{upper_bound('asymmetry')[0]:g}",
+                          frequency=f"{upper_bound('frequency')[0]:g}") + f" {NUMBER_RULE}"
 DEFAULTS = {"load": "12", "horizontal": "40", "vertical": "30", "distance": "50", "asymmetry": "0",
             "frequency": "1", "duration": "short", "coupling": "fair"}
 

@@ -129,6 +129,6 @@ def cluster_result(positive: Iterable[str] | None) -> ClusterResult:
     finding = words.findings["none" if six == 0 else "met" if met else "not_met"]
     notes = list(finding.notes)
     if six:
-        notes.append((words.short_met if short_met else words.short_not_met).format(four=four))
+        notes.append(prose.fill(words.short_met if short_met else words.short_not_met, four=four))
     notes.append(words.reminder)
-    return ClusterResult(tests, six, four, met, short_met, finding.headline.format(six=six), tuple(notes))
+    return ClusterResult(tests, six, four, met, short_met, prose.fill(finding.headline, six=six), tuple(notes))

@@ -28,13 +28,12 @@ the unit conversions and the plausibility limits stay here.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, inputs
+from lessons.kit import data, inputs, prose
 from lessons.kit.references import bibliography
 from lessons.kit.tables import load_table
 
@@ -171,8 +170,8 @@ def bmi(weight, height, units="metric") -> float:
 
 # --- what the numbers mean: content/weight_measures.yml ---------------------------------------------
 
-# The {placeholders} each sentence may hold (the widgets fill them in); any other "{" or "}" is an error.
-PLACEHOLDERS = {
+# The {fields} each sentence may hold (filled in with ``prose.fill``); any other "{" or "}" is an error.
+FIELDS = {
     "calculator.headline": ("bmi", "name", "band"),
     "calculator.lower_thresholds": ("groups", "overweight", "obesity"),
     "calculator.waist": ("ratio", "name", "band", "meaning"),
@@ -181,8 +180,6 @@ PLACEHOLDERS = {
     "odds.explanation": ("interval", "group", "odds_ratio", "percent", "outcome", "compared_with", "start",
                          "in_people", "low", "high"),
 }
-_BRACES = re.compile(r"\{[^{}]*\}|[{}]")
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 @dataclass(frozen=True)
@@ -240,12 +237,7 @@ def load_measures(path: Path | str = MEASURES_FILE) -> Measures:
         for key, entry in entries.items():
             texts.update({f"{group}.{key}.name": entry["name"], f"{group}.{key}.meaning": entry["meaning"]})
     for field, text in texts.items():
-        allowed = PLACEHOLDERS.get(field, ())
-        for found in _BRACES.findall(text):
-            if found[1:-1] not in allowed:
-                known_here = f"; allowed here: {', '.join('{' + a + '}' for a in allowed)}" if allowed else \
-                    "; none is allowed here"
-                raise data.ContentError(name, f"unknown placeholder {found!r}{known_here}", field=field)
+        prose.check_text(text, FIELDS.get(field, ()), name, field=field)
     categories = {key: Meaning(entry["name"], entry["meaning"],
                                refs(entry["sources"], f"bmi.categories.{key}.sources", key))
                   for key, entry in bmi_part["categories"].items()}
@@ -262,11 +254,6 @@ def load_measures(path: Path | str = MEASURES_FILE) -> Measures:
 def measures() -> Measures:
     """The shipped measures file, loaded once."""
     return load_measures()
-
-
-def fill(template: str, **values) -> str:
-    """Put each value in place of its ``{name}`` (the file's placeholders are checked when it is loaded)."""
-    return _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), template)
 
 
 @dataclass(frozen=True)
@@ -489,22 +476,22 @@ def result_lines(result: Assessment) -> tuple[str, list[str]]:
     if not result.ok:
         return CALCULATOR["prompt"], [ADULTS_ONLY]
     category = result.category
-    headline = fill(CALCULATOR["headline"], bmi=f"{round_half_up(result.bmi, 1):.1f}", name=category.name,
-                    band=category.band)
+    headline = prose.fill(CALCULATOR["headline"], bmi=f"{round_half_up(result.bmi, 1):.1f}", name=category.name,
+                          band=category.band)
     lines = [category.meaning]
     if result.lower_thresholds:
         overweight, obesity = measures().thresholds["lower"]
-        lines.append(fill(CALCULATOR["lower_thresholds"], groups=LOWER_GROUPS, overweight=f"{overweight:g}",
-                          obesity=f"{obesity:g}"))
+        lines.append(prose.fill(CALCULATOR["lower_thresholds"], groups=LOWER_GROUPS, overweight=f"{overweight:g}",
+                                obesity=f"{obesity:g}"))
     if result.band is not None:
-        lines.append(fill(CALCULATOR["waist"], ratio=f"{round_half_up(result.ratio, 2):.2f}", name=result.band.name,
-                          band=result.band.band, meaning=result.band.meaning))
+        lines.append(prose.fill(CALCULATOR["waist"], ratio=f"{round_half_up(result.ratio, 2):.2f}",
+                                name=result.band.name, band=result.band.band, meaning=result.band.meaning))
         if round_half_up(result.bmi, 1) >= measures().waist_bmi_below:
-            lines.append(fill(CALCULATOR["waist_above_bmi_limit"], limit=f"{measures().waist_bmi_below:g}"))
+            lines.append(prose.fill(CALCULATOR["waist_above_bmi_limit"], limit=f"{measures().waist_bmi_below:g}"))
     else:
         lines.append(CALCULATOR["add_waist"])
     if result.conversion:
-        lines.append(fill(CALCULATOR["conversion"], conversion=result.conversion))
+        lines.append(prose.fill(CALCULATOR["conversion"], conversion=result.conversion))
     lines += [ADULTS_ONLY, NOT_A_JUDGEMENT]
     return headline, lines
 
@@ -536,7 +523,7 @@ def odds_explanation(index, baseline_per_100) -> str:
         f"people with {row['weight_group']}"
     outcome = row["label"][0].lower() + row["label"][1:]
     in_people = [100 * risk_with_odds_ratio(start / 100, value) for value in (odds_ratio, low, high)]
-    return fill(ODDS["explanation"], interval=interval_text(row), group=group, odds_ratio=f"{odds_ratio:.2f}",
-                percent=f"{(odds_ratio - 1) * 100:.0f}", outcome=outcome, compared_with=COMPARED_WITH,
-                start=f"{start:g}", in_people=f"{in_people[0]:.0f}", low=f"{in_people[1]:.0f}",
-                high=f"{in_people[2]:.0f}")
+    return prose.fill(ODDS["explanation"], interval=interval_text(row), group=group, odds_ratio=f"{odds_ratio:.2f}",
+                      percent=f"{(odds_ratio - 1) * 100:.0f}", outcome=outcome, compared_with=COMPARED_WITH,
+                      start=f"{start:g}", in_people=f"{in_people[0]:.0f}", low=f"{in_people[1]:.0f}",
+                      high=f"{in_people[2]:.0f}")

@@ -130,5 +130,6 @@ def test_a_field_missing_from_both_step_and_version_is_named(tmp_path):
 def test_an_unknown_placeholder_is_named(tmp_path):
     error = broken(tmp_path, lambda d: step_entry(d, "if-it-lasts").update(see_clinician="See a GP {wrose}."))
     assert error.item == "if-it-lasts" and error.field == "steps.3.see_clinician"
+    assert "unknown placeholder {wrose}; this text may say {worse}" in error.problem
     error = broken(tmp_path, lambda d: d["card"].update(lead="{{sign:no-such-sign}}"))
     assert error.field == "card.lead" and "unknown warning sign" in error.problem
