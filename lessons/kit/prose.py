@@ -91,6 +91,17 @@ def load(path: Path | str, schema_name: str, fields: Mapping[str, frozenset[str]
     return document
 
 
+def flatten(texts: dict, prefix: str = "") -> dict[str, str]:
+    """Nested texts as one level, by dotted name: ``{"messages": {"start": s}}`` -> ``{"messages.start": s}``."""
+    found = {}
+    for key, value in texts.items():
+        if isinstance(value, dict):
+            found.update(flatten(value, f"{prefix}{key}."))
+        else:
+            found[f"{prefix}{key}"] = value
+    return found
+
+
 def check_text(text: str, allowed, file: str, *, item: str | None = None, field: str | None = None) -> None:
     """Raise ContentError if one text uses a ``{field}`` that is not ``allowed`` (it may use fewer).
 

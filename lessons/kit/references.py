@@ -36,3 +36,14 @@ def reference_markdown(ref_id: str) -> str:
 def references_markdown(ref_ids: list[str]) -> str:
     items = [f"{n}. {reference_markdown(ref_id)}" for n, ref_id in enumerate(ref_ids, start=1)]
     return "## References\n\n" + "\n".join(items)
+
+
+def check_ids(ids, file: str, field: str, *, item: str | None = None, numbered: bool = True) -> tuple[str, ...]:
+    """The reference ids of a content file, checked: each must be a reference of the course, else a
+    ContentError naming the file, the item and the field (``field.N`` for the Nth id when ``numbered``)."""
+    known = bibliography()
+    for index, ref in enumerate(ids):
+        if ref not in known:
+            raise data.ContentError(file, f"unknown reference {ref!r}", item=item,
+                                    field=f"{field}.{index}" if numbered else field)
+    return tuple(ids)

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, prose, triage
+from lessons.kit import data, prose, references, triage
 from lessons.kit.course import lesson
-from lessons.kit.references import bibliography
 
 LEVELS = ("typical", "possible", "unusual", "unknown")
 FIELDS = ("where", "worse", "better", "age", "course")   # a cause's fields, in the order of the table
@@ -45,13 +44,9 @@ class Clue:
 def _document() -> dict:
     document = triage.load(CONTENT / "causes.yml", "causes")
     ids = [cause["id"] for cause in document["causes"]]
-    known_refs = bibliography()
     for index, cause in enumerate(document["causes"]):
         lesson(cause["lesson"])  # KeyError for a lesson not in the course map
-        for ref in cause["refs"]:
-            if ref not in known_refs:
-                raise data.ContentError(FILE, f"unknown reference {ref!r}", item=cause["id"],
-                                        field=f"causes.{index}.refs")
+        references.check_ids(cause["refs"], FILE, f"causes.{index}.refs", item=cause["id"], numbered=False)
     for index, clue in enumerate(document["clues"]):
         if sorted(clue["levels"]) != sorted(ids):
             raise data.ContentError(FILE, "needs exactly one level for every cause", item=clue["id"],

@@ -59,16 +59,6 @@ def _load(name: str):
     return load_table(name)
 
 
-def _flat(texts: dict, prefix: str = "") -> dict[str, str]:
-    found = {}
-    for key, value in texts.items():
-        if isinstance(value, dict):
-            found.update(_flat(value, f"{prefix}{key}."))
-        else:
-            found[f"{prefix}{key}"] = value
-    return found
-
-
 def read(path: Path = PATH) -> ScanFindings:
     """Load and check a scan-findings file (``load`` is the cached one of the package)."""
     file = data.display_name(path)
@@ -99,7 +89,7 @@ def read(path: Path = PATH) -> ScanFindings:
     for key in sorted(set(document["confirmed_in"]) - used):
         raise data.ContentError(file, f"the table {PREVALENCE_TABLE} never says {key!r}",
                                 field=f"confirmed_in.{key}")
-    texts = _flat(document["explorer"])
+    texts = prose.flatten(document["explorer"])
     for name, text in texts.items():
         prose.check_text(text, TEXT_FIELDS[name], file, field=f"explorer.{name}")
     return ScanFindings(

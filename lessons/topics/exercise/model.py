@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, prose, triage
+from lessons.kit import data, prose, references, triage
 from lessons.kit.inputs import NumberError, read_number, shown
 from lessons.kit.references import bibliography
 
@@ -106,9 +106,8 @@ def load_check(path: Path | str = CHECK_FILE) -> CheckContent:
     for key in CATEGORIES:
         entry = document["categories"][key]
         where = f"categories.{key}"
+        references.check_ids(entry["sources"], name, f"{where}.sources", item=key)
         for index, ref in enumerate(entry["sources"]):
-            if ref not in known:
-                raise data.ContentError(name, f"unknown reference {ref!r}", item=key, field=f"{where}.sources.{index}")
             if ref not in names:
                 raise data.ContentError(name, f"reference {ref!r} has no short name in source_names", item=key,
                                         field=f"{where}.sources.{index}")
@@ -157,10 +156,7 @@ def load_kinds(path: Path | str = KINDS_FILE) -> KindsContent:
     path = Path(path)
     name = data.display_name(path)
     document = data.load(path, "exercise_kinds")
-    known = bibliography()
-    for index, ref in enumerate(document["sources"]):
-        if ref not in known:
-            raise data.ContentError(name, f"unknown reference {ref!r}", field=f"sources.{index}")
+    references.check_ids(document["sources"], name, "sources")
     seen = set()
     for index, kind in enumerate(document["kinds"]):
         if kind["id"] in seen:

@@ -25,9 +25,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, prose, triage
+from lessons.kit import data, prose, references, triage
 from lessons.kit.inputs import NumberError, read_number, shown
-from lessons.kit.references import bibliography
 
 CONTENT = Path(__file__).parent / "content"
 SESSIONS_FILE = CONTENT / "heat_cold_sessions.yml"
@@ -98,13 +97,9 @@ def load_rules(path: Path | str = SESSIONS_FILE) -> SessionRules:
     path = Path(path)
     name = data.display_name(path)
     document = triage.load(path, "heat_cold_sessions")   # fills in the triage placeholders
-    known = bibliography()
 
     def refs(ids: list[str], field: str, item: str | None = None) -> tuple[str, ...]:
-        for index, ref in enumerate(ids):
-            if ref not in known:
-                raise data.ContentError(name, f"unknown reference {ref!r}", item=item, field=f"{field}.{index}")
-        return tuple(ids)
+        return references.check_ids(ids, name, field, item=item)
 
     limits, steps, after, sources = {}, {}, {}, {}
     for kind in KINDS:

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, prose, triage
-from lessons.kit.references import bibliography
+from lessons.kit import data, prose, references, triage
 from lessons.topics.back_to_leg.model import nerve_root, nerve_roots
 
 CONTENT = Path(__file__).parent / "content"
@@ -67,10 +66,7 @@ class Herniation:
 
 
 def _check_refs(refs, name: str, where: str) -> None:
-    known = bibliography()
-    for ref in refs:
-        if ref not in known:
-            raise data.ContentError(name, f"unknown reference {ref!r}", field=where)
+    references.check_ids(refs, name, where, numbered=False)
 
 
 def _levels(document: dict, name: str, roots: list[str]) -> dict[str, tuple[str, str]]:

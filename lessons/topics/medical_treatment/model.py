@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, prose, triage
+from lessons.kit import data, prose, references, triage
 from lessons.kit.inputs import shown
 from lessons.kit.references import bibliography
 
@@ -89,9 +89,7 @@ def _text(text: str, worse: str, name: str, field: str, item: str | None = None)
 
 def _step(fields: dict, worse: str, name: str, where: str, item: str | None, known: dict,
           urgent: bool = False) -> Step:
-    for index, ref in enumerate(fields["refs"]):
-        if ref not in known:
-            raise data.ContentError(name, f"unknown reference {ref!r}", item=item, field=f"{where}.refs.{index}")
+    references.check_ids(fields["refs"], name, f"{where}.refs", item=item)
 
     def fill(key: str, text: str) -> str:
         return _text(text, worse, name, f"{where}.{key}", item)

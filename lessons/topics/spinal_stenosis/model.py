@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, prose
+from lessons.kit import data, prose, references
 from lessons.kit.references import bibliography
 from lessons.topics.back_to_leg.model import nerve_root
 
@@ -74,10 +74,7 @@ class Explorers:
 
 
 def _check_refs(refs: list[str], file: str, item: str, field: str) -> None:
-    known = bibliography()
-    for index, ref in enumerate(refs):
-        if ref not in known:
-            raise data.ContentError(file, f"unknown reference {ref!r}", item=item, field=f"{field}.{index}")
+    references.check_ids(refs, file, field, item=item)
 
 
 def _unique(items: list[dict], file: str, field: str) -> None:

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, prose, triage
-from lessons.kit.references import bibliography
+from lessons.kit import data, prose, references, triage
 from lessons.topics.back_to_leg.model import leg_areas
 from lessons.topics.causes_compared.model import causes
 
@@ -118,20 +117,10 @@ class Explanation:
         return tuple(dict.fromkeys(cause for rule in self.matches for cause in rule.causes))
 
 
-def _flat(document: dict, prefix: str = "") -> dict[str, str]:
-    found = {}
-    for key, value in document.items():
-        if isinstance(value, dict):
-            found.update(_flat(value, f"{prefix}{key}."))
-        else:
-            found[f"{prefix}{key}"] = value
-    return found
-
-
 def read_words(path: Path = WORDS) -> dict[str, str]:
     """Load and check a words file: {dotted name: text}, such as ``"messages.nothing_matches"``."""
     file = data.display_name(path)
-    found = _flat(data.load(path, "symptom_explorer"))
+    found = prose.flatten(data.load(path, "symptom_explorer"))
     for name, value in found.items():
         prose.check_text(value, TEXT_FIELDS.get(name, ()), file, field=name)
     return found
@@ -175,7 +164,6 @@ def _document() -> dict:
     for name, options in document["choices"].items():
         known[name] = {option["id"] for option in options}
     cause_ids = {item.id for item in causes()}
-    refs = bibliography()
     seen = set()
     for index, rule in enumerate(document["rules"]):
         where = f"rules.{index}"
@@ -197,10 +185,7 @@ def _document() -> dict:
             except KeyError:
                 raise data.ContentError(FILE, f"unknown warning sign {rule['sign']!r} (see red_flags.yml)",
                                         item=rule["id"], field=f"{where}.sign") from None
-        for value in rule["refs"]:
-            if value not in refs:
-                raise data.ContentError(FILE, f"unknown reference {value!r}", item=rule["id"],
-                                        field=f"{where}.refs")
+        references.check_ids(rule["refs"], FILE, f"{where}.refs", item=rule["id"], numbered=False)
     return document
 
 

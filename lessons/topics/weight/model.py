@@ -33,8 +33,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
-from lessons.kit import data, inputs, prose
-from lessons.kit.references import bibliography
+from lessons.kit import data, inputs, prose, references
 from lessons.kit.tables import load_table
 
 CONTENT = Path(__file__).parent / "content"
@@ -211,13 +210,9 @@ def load_measures(path: Path | str = MEASURES_FILE) -> Measures:
     path = Path(path)
     name = data.display_name(path)
     document = data.load(path, "weight_measures")
-    known = bibliography()
 
     def refs(ids: list[str], field: str, item: str | None = None) -> tuple[str, ...]:
-        for index, ref in enumerate(ids):
-            if ref not in known:
-                raise data.ContentError(name, f"unknown reference {ref!r}", item=item, field=f"{field}.{index}")
-        return tuple(ids)
+        return references.check_ids(ids, name, field, item=item)
 
     bmi_part, waist = document["bmi"], document["waist"]
     thresholds = {}
