@@ -2,16 +2,22 @@
 
 Fixtures (``write_yaml``, ``store``) are used by name. Constants and plain functions are imported
 (``from tests.conftest import REPO, shown_figure``): no test file imports from another test file.
+
+A content test breaks a copy of a shipped YAML file and loads it:
+``error = load_error(load_rules, broken_copy(tmp_path, SESSIONS_FILE, lambda d: d.pop("areas")))``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
+from lessons.kit.data import ContentError
 from lessons.records.results import FORMAT
 from lessons.records.store import ProgressStore
 from lessons.topics.planner.catalogue import Exercise
@@ -35,6 +41,43 @@ def write_yaml(tmp_path: Path):
         return path
 
     return write
+
+
+def read_yaml(path: Path):
+    """The document of a YAML file (a shipped content file, say), freshly read: the caller may change it."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def broken_copy(tmp_path: Path, source: Path, change=None, name: str | None = None) -> Path:
+    """A copy of the YAML file ``source`` in ``tmp_path``, after ``change(document)`` (none: an unchanged copy).
+
+    The copy is named ``name``, else like ``source``; it is written with ``yaml.safe_dump`` (unicode kept, keys in
+    the file's order). Return its path.
+    """
+    document = read_yaml(source)
+    if change is not None:
+        change(document)
+    path = tmp_path / (name or source.name)
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def load_error(loader, path: Path, **options) -> ContentError:
+    """The ContentError that ``loader(path, **options)`` raises, which must name the file it read.
+
+    The error's ``file`` is the file's name (a file outside the package is named by its name alone) and the
+    message says it.
+    """
+    with pytest.raises(ContentError) as caught:
+        loader(path, **options)
+    assert caught.value.file == path.name and path.name in str(caught.value)
+    return caught.value
+
+
+def names(file: str, field: str, item: str | None = None) -> str:
+    """A pattern for the start of a ContentError message naming the file, the item (if any) and the field."""
+    where = f", item '{re.escape(item)}'" if item else ""
+    return rf"^{re.escape(file)}{where}, field '{re.escape(field)}': "
 
 
 def write_file(folder: Path, name: str, doc) -> Path:

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import copy
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
-import yaml
 
 from lessons.kit import triage
 from lessons.kit.data import ContentError
@@ -25,34 +23,15 @@ from lessons.topics.exercise.model import (
     load_check,
     load_kinds,
 )
-
-
-def shipped(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def write(tmp_path: Path, document: dict, name: str) -> Path:
-    path = tmp_path / name
-    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-def broken(tmp_path: Path, loader, source: Path, change) -> ContentError:
-    document = shipped(source)
-    change(document)
-    name = f"copy_of_{source.name}"
-    with pytest.raises(ContentError) as caught:
-        loader(write(tmp_path, document, name))
-    assert caught.value.file == name and name in str(caught.value)
-    return caught.value
+from tests.conftest import broken_copy, load_error
 
 
 def check_broken(tmp_path, change) -> ContentError:
-    return broken(tmp_path, load_check, CHECK_FILE, change)
+    return load_error(load_check, broken_copy(tmp_path, CHECK_FILE, change, f"copy_of_{CHECK_FILE.name}"))
 
 
 def kinds_broken(tmp_path, change) -> ContentError:
-    return broken(tmp_path, load_kinds, KINDS_FILE, change)
+    return load_error(load_kinds, broken_copy(tmp_path, KINDS_FILE, change, f"copy_of_{KINDS_FILE.name}"))
 
 
 # --- the shipped files ------------------------------------------------------------------------
@@ -69,8 +48,8 @@ def test_the_shipped_check_has_every_category_with_known_named_sources():
 
 
 def test_copies_of_the_shipped_files_load_the_same(tmp_path):
-    assert load_check(write(tmp_path, shipped(CHECK_FILE), "check.yml")) == check_content()
-    assert load_kinds(write(tmp_path, shipped(KINDS_FILE), "kinds.yml")) == kinds_content()
+    assert load_check(broken_copy(tmp_path, CHECK_FILE, name="check.yml")) == check_content()
+    assert load_kinds(broken_copy(tmp_path, KINDS_FILE, name="kinds.yml")) == kinds_content()
 
 
 def test_the_advice_fills_in_the_placeholders():

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import copy
-from pathlib import Path
-
-import pytest
-import yaml
 
 from lessons.kit import triage
 from lessons.kit.data import ContentError
@@ -23,27 +19,13 @@ from lessons.topics.heat_cold.model import (
     plan_session,
     rules,
 )
+from tests.conftest import broken_copy, load_error
 
 NAME = "sessions_copy.yml"
 
 
-def shipped() -> dict:
-    return yaml.safe_load(SESSIONS_FILE.read_text(encoding="utf-8"))
-
-
-def write(tmp_path: Path, document: dict) -> Path:
-    path = tmp_path / NAME
-    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-def broken(tmp_path: Path, change) -> ContentError:
-    document = shipped()
-    change(document)
-    with pytest.raises(ContentError) as caught:
-        load_rules(write(tmp_path, document))
-    assert caught.value.file == NAME and NAME in str(caught.value)
-    return caught.value
+def broken(tmp_path, change) -> ContentError:
+    return load_error(load_rules, broken_copy(tmp_path, SESSIONS_FILE, change, NAME))
 
 
 # --- the shipped file -------------------------------------------------------------------------
@@ -60,7 +42,7 @@ def test_the_shipped_file_gives_the_lesson_its_tables():
 
 
 def test_a_copy_of_the_shipped_file_loads_the_same(tmp_path):
-    assert load_rules(write(tmp_path, shipped())) == rules()
+    assert load_rules(broken_copy(tmp_path, SESSIONS_FILE, name=NAME)) == rules()
 
 
 def test_placeholders_are_filled_in():

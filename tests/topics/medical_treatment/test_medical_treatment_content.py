@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import copy
-from pathlib import Path
-
-import pytest
-import yaml
 
 from lessons.kit import triage
 from lessons.kit.data import ContentError
@@ -21,27 +17,13 @@ from lessons.topics.medical_treatment.model import (
     see_a_clinician,
     texts,
 )
+from tests.conftest import broken_copy, load_error, read_yaml
 
 NAME = "pathway_copy.yml"
 
 
-def shipped() -> dict:
-    return yaml.safe_load(PATHWAY_FILE.read_text(encoding="utf-8"))
-
-
-def write(tmp_path: Path, document: dict) -> Path:
-    path = tmp_path / NAME
-    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-def broken(tmp_path: Path, change) -> ContentError:
-    document = shipped()
-    change(document)
-    with pytest.raises(ContentError) as caught:
-        load_pathways(write(tmp_path, document))
-    assert caught.value.file == NAME and NAME in str(caught.value)
-    return caught.value
+def broken(tmp_path, change) -> ContentError:
+    return load_error(load_pathways, broken_copy(tmp_path, PATHWAY_FILE, change, NAME))
 
 
 def step_entry(document: dict, step_id: str) -> dict:
@@ -62,11 +44,11 @@ def test_the_shipped_file_gives_every_situation_its_steps():
 
 
 def test_a_copy_of_the_shipped_file_loads_the_same(tmp_path):
-    assert load_pathways(write(tmp_path, shipped())) == pathways()
+    assert load_pathways(broken_copy(tmp_path, PATHWAY_FILE, name=NAME)) == pathways()
 
 
 def test_placeholders_are_filled_in_from_the_triage_file_and_the_worse_sentence():
-    document = shipped()
+    document = read_yaml(PATHWAY_FILE)
     assert see_a_clinician().startswith("See a GP, physiotherapist or other clinician " + document["worse"] + ".")
     assert see_a_clinician().endswith(triage.sentence(level_key="emergency"))
     assert texts().card_lead_warning_signs == triage.expand(document["card"]["lead_warning_signs"])
@@ -102,7 +84,7 @@ def test_an_unknown_reference_is_named(tmp_path):
 
 def test_a_duplicate_step_id_is_named(tmp_path):
     error = broken(tmp_path, lambda d: d["steps"].append(copy.deepcopy(d["steps"][0])))
-    assert error.item == "first-visit" and error.field == f"steps.{len(shipped()['steps'])}.id"
+    assert error.item == "first-visit" and error.field == f"steps.{len(read_yaml(PATHWAY_FILE)['steps'])}.id"
 
 
 def test_a_pathway_naming_an_unknown_step_is_named(tmp_path):

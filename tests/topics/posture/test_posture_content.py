@@ -3,10 +3,7 @@ posture_texts.yml load, and a broken copy names the file and the field."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from lessons.kit.data import ContentError
 from lessons.kit.references import bibliography
@@ -23,26 +20,11 @@ from lessons.topics.posture.model import (
     texts,
 )
 from lessons.topics.posture.widgets import NUMBERS_NOTE, frequency_table_markdown
+from tests.conftest import broken_copy, load_error
 
 
-def shipped(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def write(tmp_path: Path, document: dict, name: str) -> Path:
-    path = tmp_path / name
-    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-def broken(tmp_path: Path, loader, source: Path, change) -> ContentError:
-    document = shipped(source)
-    change(document)
-    name = f"copy_of_{source.name}"
-    with pytest.raises(ContentError) as caught:
-        loader(write(tmp_path, document, name))
-    assert caught.value.file == name and name in str(caught.value)
-    return caught.value
+def broken(tmp_path, loader, source, change) -> ContentError:
+    return load_error(loader, broken_copy(tmp_path, source, change, f"copy_of_{source.name}"))
 
 
 def niosh_broken(tmp_path, change) -> ContentError:
@@ -66,8 +48,8 @@ def test_the_shipped_constants_are_the_manuals():
 
 
 def test_copies_of_the_shipped_files_load_the_same(tmp_path):
-    assert load_niosh(write(tmp_path, shipped(NIOSH_FILE), "n.yml")) == niosh()
-    assert load_texts(write(tmp_path, shipped(TEXTS_FILE), "t.yml")) == texts()
+    assert load_niosh(broken_copy(tmp_path, NIOSH_FILE, name="n.yml")) == niosh()
+    assert load_texts(broken_copy(tmp_path, TEXTS_FILE, name="t.yml")) == texts()
 
 
 def test_the_tables_and_sentences_are_built_from_the_file():

@@ -3,11 +3,6 @@ file and the field."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-import yaml
-
 from lessons.kit.data import ContentError
 from lessons.kit.prose import fill
 from lessons.kit.references import bibliography
@@ -19,27 +14,13 @@ from lessons.topics.weight.model import (
     waist_band,
 )
 from lessons.topics.weight.widgets import calculate, odds_explanation, result_lines
+from tests.conftest import broken_copy, load_error
 
 NAME = "measures_copy.yml"
 
 
-def shipped() -> dict:
-    return yaml.safe_load(MEASURES_FILE.read_text(encoding="utf-8"))
-
-
-def write(tmp_path: Path, document: dict) -> Path:
-    path = tmp_path / NAME
-    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-def broken(tmp_path: Path, change) -> ContentError:
-    document = shipped()
-    change(document)
-    with pytest.raises(ContentError) as caught:
-        load_measures(write(tmp_path, document))
-    assert caught.value.file == NAME and NAME in str(caught.value)
-    return caught.value
+def broken(tmp_path, change) -> ContentError:
+    return load_error(load_measures, broken_copy(tmp_path, MEASURES_FILE, change, NAME))
 
 
 # --- the shipped file -------------------------------------------------------------------------
@@ -55,7 +36,7 @@ def test_the_shipped_cut_offs_are_nices_with_known_sources():
 
 
 def test_a_copy_of_the_shipped_file_loads_the_same(tmp_path):
-    assert load_measures(write(tmp_path, shipped())) == measures()
+    assert load_measures(broken_copy(tmp_path, MEASURES_FILE, name=NAME)) == measures()
 
 
 def test_the_bands_are_written_from_the_cut_offs():
