@@ -3,24 +3,13 @@ names the file and the field."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
-import yaml
 
 from lessons.kit.data import ContentError
 from lessons.kit.widget import escape
 from lessons.topics.cases import model
 from lessons.topics.cases.widgets import case_study, story_html
-
-
-def broken_copy(tmp_path, edit):
-    """A copy of the real file in tmp_path, changed by ``edit(document)``."""
-    document = yaml.safe_load(model.WORDS.read_text(encoding="utf-8"))
-    edit(document)
-    path = tmp_path / model.WORDS.name
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+from tests.conftest import broken_copy, names
 
 
 def test_the_real_file_loads_and_words_every_case():
@@ -38,8 +27,8 @@ def test_the_real_file_loads_and_words_every_case():
     (lambda d: d.update(questions=["Questions"]), "questions", "must be string"),
 ])
 def test_a_schema_error_names_the_file_and_the_field(tmp_path, edit, field, words):
-    with pytest.raises(ContentError, match=re.escape(f"case_study.yml, field '{field}'")) as caught:
-        model.read_words(broken_copy(tmp_path, edit))
+    with pytest.raises(ContentError, match=names("case_study.yml", field)) as caught:
+        model.read_words(broken_copy(tmp_path, model.WORDS, edit))
     assert words in caught.value.problem
 
 
@@ -51,6 +40,6 @@ def test_a_schema_error_names_the_file_and_the_field(tmp_path, edit, field, word
      "unknown placeholder {answers}; this text may say {title} and {story} and {made_up} and {count}"),
 ])
 def test_a_loader_rule_names_the_file_and_the_field(tmp_path, edit, field, words):
-    with pytest.raises(ContentError, match=re.escape(f"case_study.yml, field '{field}'")) as caught:
-        model.read_words(broken_copy(tmp_path, edit))
+    with pytest.raises(ContentError, match=names("case_study.yml", field)) as caught:
+        model.read_words(broken_copy(tmp_path, model.WORDS, edit))
     assert words in caught.value.problem

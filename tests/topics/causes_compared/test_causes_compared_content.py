@@ -3,22 +3,11 @@ names the file and the field."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
-import yaml
 
 from lessons.kit.data import ContentError
 from lessons.topics.causes_compared import model
-
-
-def broken_copy(tmp_path, edit):
-    """A copy of the real file in tmp_path, changed by ``edit(document)``."""
-    document = yaml.safe_load(model.COMPARISON.read_text(encoding="utf-8"))
-    edit(document)
-    path = tmp_path / model.COMPARISON.name
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+from tests.conftest import broken_copy, names
 
 
 def test_the_real_file_loads():
@@ -32,7 +21,7 @@ def test_the_real_file_loads():
 
 
 def test_the_fields_come_in_the_order_of_the_table_whatever_the_order_of_the_file(tmp_path):
-    path = broken_copy(tmp_path, lambda d: d.update(fields=dict(reversed(list(d["fields"].items())))))
+    path = broken_copy(tmp_path, model.COMPARISON, lambda d: d.update(fields=dict(reversed(list(d["fields"].items())))))
     assert list(model.read_comparison(path).fields) == list(model.FIELDS)
 
 
@@ -42,8 +31,8 @@ def test_the_fields_come_in_the_order_of_the_table_whatever_the_order_of_the_fil
     (lambda d: d["comparer"].update(start=""), "comparer.start", "must be longer than or equal to 1 characters"),
 ])
 def test_a_schema_error_names_the_file_and_the_field(tmp_path, edit, field, words):
-    with pytest.raises(ContentError, match=re.escape(f"causes_comparison.yml, field '{field}'")) as caught:
-        model.read_comparison(broken_copy(tmp_path, edit))
+    with pytest.raises(ContentError, match=names("causes_comparison.yml", field)) as caught:
+        model.read_comparison(broken_copy(tmp_path, model.COMPARISON, edit))
     assert words in caught.value.problem
 
 
@@ -54,6 +43,6 @@ def test_a_schema_error_names_the_file_and_the_field(tmp_path, edit, field, word
      "unknown placeholder {clinician}; this text may say no placeholder"),
 ])
 def test_a_loader_rule_names_the_file_and_the_field(tmp_path, edit, field, words):
-    with pytest.raises(ContentError, match=re.escape(f"causes_comparison.yml, field '{field}'")) as caught:
-        model.read_comparison(broken_copy(tmp_path, edit))
+    with pytest.raises(ContentError, match=names("causes_comparison.yml", field)) as caught:
+        model.read_comparison(broken_copy(tmp_path, model.COMPARISON, edit))
     assert words in caught.value.problem

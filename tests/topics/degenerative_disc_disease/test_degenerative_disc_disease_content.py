@@ -3,22 +3,11 @@ loads, and a broken copy names the file, the item and the field."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
-import yaml
 
 from lessons.kit.data import ContentError
 from lessons.topics.degenerative_disc_disease import model
-
-
-def broken_copy(tmp_path, edit):
-    """A copy of the real file in tmp_path, changed by ``edit(document)``."""
-    document = yaml.safe_load(model.PATH.read_text(encoding="utf-8"))
-    edit(document)
-    path = tmp_path / model.PATH.name
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+from tests.conftest import broken_copy, names
 
 
 def test_the_real_file_loads_and_follows_the_table():
@@ -35,11 +24,6 @@ def test_the_real_file_loads_and_follows_the_table():
         model.PHRASES  # noqa: B018
 
 
-def where(item, field):
-    return re.escape(f"scan_findings.yml, item '{item}', field '{field}'" if item else
-                     f"scan_findings.yml, field '{field}'")
-
-
 @pytest.mark.parametrize("edit, item, field, words", [
     (lambda d: d["findings"][3].pop("phrase"), "disc bulge", "findings.3.phrase", "is required but missing"),
     (lambda d: d["findings"][6].update(model_estimate_ages=[25]), "facet degeneration",
@@ -49,8 +33,8 @@ def where(item, field):
      "must match pattern"),
 ])
 def test_a_schema_error_names_the_file_and_the_field(tmp_path, edit, item, field, words):
-    with pytest.raises(ContentError, match=where(item, field)) as caught:
-        model.read(broken_copy(tmp_path, edit))
+    with pytest.raises(ContentError, match=names("scan_findings.yml", field, item)) as caught:
+        model.read(broken_copy(tmp_path, model.PATH, edit))
     assert words in caught.value.problem
 
 
@@ -70,6 +54,6 @@ def test_a_schema_error_names_the_file_and_the_field(tmp_path, edit, item, field
      "unknown placeholder {age}; this text may say {ages}"),
 ])
 def test_a_loader_rule_names_the_file_the_item_and_the_field(tmp_path, edit, item, field, words):
-    with pytest.raises(ContentError, match=where(item, field)) as caught:
-        model.read(broken_copy(tmp_path, edit))
+    with pytest.raises(ContentError, match=names("scan_findings.yml", field, item)) as caught:
+        model.read(broken_copy(tmp_path, model.PATH, edit))
     assert words in caught.value.problem

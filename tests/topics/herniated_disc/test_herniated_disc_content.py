@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from lessons.kit.data import ContentError
 from lessons.topics.back_to_leg.model import nerve_roots
 from lessons.topics.herniated_disc.model import CONTENT, herniation, load_herniation
+from tests.conftest import broken_copy
 
-
-def broken_copy(tmp_path, change):
-    document = yaml.safe_load((CONTENT / "herniation.yml").read_text(encoding="utf-8"))
-    change(document)
-    path = tmp_path / "herniation.yml"
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+HERNIATION = CONTENT / "herniation.yml"
 
 
 def test_the_real_file_loads():
@@ -28,13 +22,13 @@ def test_the_real_file_loads():
 
 
 def test_a_position_with_an_unknown_kind_is_refused_by_the_schema(tmp_path):
-    path = broken_copy(tmp_path, lambda d: d["positions"][0].update(presses="both"))
+    path = broken_copy(tmp_path, HERNIATION, lambda d: d["positions"][0].update(presses="both"))
     with pytest.raises(ContentError, match=r"herniation\.yml, item 'paracentral', field 'positions\.0\.presses'"):
         load_herniation(path)
 
 
 def test_a_card_without_its_warning_is_refused_by_the_schema(tmp_path):
-    path = broken_copy(tmp_path, lambda d: d["card"].pop("warning"))
+    path = broken_copy(tmp_path, HERNIATION, lambda d: d["card"].pop("warning"))
     with pytest.raises(ContentError, match=r"herniation\.yml, field 'card\.warning': is required but missing"):
         load_herniation(path)
 
@@ -55,4 +49,4 @@ def test_a_card_without_its_warning_is_refused_by_the_schema(tmp_path):
 ])
 def test_the_loader_refuses_what_the_schema_cannot_check(tmp_path, change, words):
     with pytest.raises(ContentError, match=rf"herniation\.yml, {words}"):
-        load_herniation(broken_copy(tmp_path, change))
+        load_herniation(broken_copy(tmp_path, HERNIATION, change))

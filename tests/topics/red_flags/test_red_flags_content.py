@@ -6,20 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
 from lessons.kit import triage
 from lessons.kit.data import ContentError
 from lessons.topics.red_flags import model
-
-
-def broken_copy(tmp_path, edit):
-    """A copy of the real file in tmp_path, changed by ``edit(document)``."""
-    document = yaml.safe_load(model.WORDS.read_text(encoding="utf-8"))
-    edit(document)
-    path = tmp_path / model.WORDS.name
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+from tests.conftest import broken_copy
 
 
 def test_the_real_file_loads_and_its_headings_come_from_the_triage_file():
@@ -40,7 +31,7 @@ def test_the_real_file_loads_and_its_headings_come_from_the_triage_file():
 def test_a_schema_error_names_the_file_and_the_field(tmp_path, edit, field, words):
     where = f"red_flag_checker.yml, field '{field}'" if field else "red_flag_checker.yml: "
     with pytest.raises(ContentError, match=re.escape(where)) as caught:
-        model.read_words(broken_copy(tmp_path, edit))
+        model.read_words(broken_copy(tmp_path, model.WORDS, edit))
     assert words in caught.value.problem
 
 
@@ -56,5 +47,5 @@ def test_a_schema_error_names_the_file_and_the_field(tmp_path, edit, field, word
 ])
 def test_a_loader_rule_names_the_file_and_the_field(tmp_path, edit, field, words):
     with pytest.raises(ContentError, match=re.escape(f"red_flag_checker.yml, field '{field}'")) as caught:
-        model.read_words(broken_copy(tmp_path, edit))
+        model.read_words(broken_copy(tmp_path, model.WORDS, edit))
     assert words in caught.value.problem

@@ -4,19 +4,13 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from lessons.kit.data import ContentError
 from lessons.kit.tables import load_table
 from lessons.topics.sacroiliac_joint.model import CONTENT, cluster_words, load_cluster_words
+from tests.conftest import broken_copy
 
-
-def broken_copy(tmp_path, change):
-    document = yaml.safe_load((CONTENT / "provocation_tests.yml").read_text(encoding="utf-8"))
-    change(document)
-    path = tmp_path / "provocation_tests.yml"
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+PROVOCATION_TESTS = CONTENT / "provocation_tests.yml"
 
 
 def test_the_real_file_loads_and_matches_the_studys_table():
@@ -31,14 +25,14 @@ def test_the_real_file_loads_and_matches_the_studys_table():
 
 
 def test_a_test_without_its_description_is_refused_by_the_schema(tmp_path):
-    path = broken_copy(tmp_path, lambda d: d["tests"][1].pop("what"))
+    path = broken_copy(tmp_path, PROVOCATION_TESTS, lambda d: d["tests"][1].pop("what"))
     with pytest.raises(ContentError, match=r"provocation_tests\.yml, item 'thigh-thrust', field 'tests\.1\.what': "
                                            r"is required but missing"):
         load_cluster_words(path)
 
 
 def test_a_finding_is_needed_for_every_pattern(tmp_path):
-    path = broken_copy(tmp_path, lambda d: d["findings"].pop("not_met"))
+    path = broken_copy(tmp_path, PROVOCATION_TESTS, lambda d: d["findings"].pop("not_met"))
     with pytest.raises(ContentError, match=r"provocation_tests\.yml, field 'findings\.not_met': is required"):
         load_cluster_words(path)
 
@@ -54,4 +48,4 @@ def test_a_finding_is_needed_for_every_pattern(tmp_path):
 ])
 def test_the_loader_refuses_what_the_schema_cannot_check(tmp_path, change, words):
     with pytest.raises(ContentError, match=rf"provocation_tests\.yml, {words}"):
-        load_cluster_words(broken_copy(tmp_path, change))
+        load_cluster_words(broken_copy(tmp_path, PROVOCATION_TESTS, change))

@@ -4,20 +4,14 @@ clue sorter with lesson 02's areas of the leg)."""
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from lessons.kit.data import ContentError
 from lessons.kit.sorter import load_clue_set
 from lessons.topics.back_to_leg.model import leg_areas
 from lessons.topics.sciatica.model import CONTENT, RADICULAR, REFERRED, clue_set, numb_areas
+from tests.conftest import broken_copy
 
-
-def broken_copy(tmp_path, change):
-    document = yaml.safe_load((CONTENT / "clues.yml").read_text(encoding="utf-8"))
-    change(document)
-    path = tmp_path / "clues.yml"
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+CLUES = CONTENT / "clues.yml"
 
 
 def test_the_real_file_loads_with_lesson_02s_areas():
@@ -30,18 +24,18 @@ def test_the_real_file_loads_with_lesson_02s_areas():
 
 
 def test_a_clue_without_its_text_is_refused_by_the_schema(tmp_path):
-    path = broken_copy(tmp_path, lambda d: d["clues"][2].pop("text"))
+    path = broken_copy(tmp_path, CLUES, lambda d: d["clues"][2].pop("text"))
     with pytest.raises(ContentError, match=r"clues\.yml, item 'shooting', field 'clues\.2\.text': is required"):
         load_clue_set(path, areas=numb_areas())
 
 
 def test_opposites_must_name_clues_of_the_set(tmp_path):
-    path = broken_copy(tmp_path, lambda d: d["opposites"].append(["leg-worse", "tingly-toes"]))
+    path = broken_copy(tmp_path, CLUES, lambda d: d["opposites"].append(["leg-worse", "tingly-toes"]))
     with pytest.raises(ContentError, match=r"clues\.yml, field 'opposites\.2': unknown clue 'tingly-toes'"):
         load_clue_set(path, areas=numb_areas())
 
 
 def test_the_area_note_may_use_only_the_lessons_facts(tmp_path):
-    path = broken_copy(tmp_path, lambda d: d["area"].update(note=d["area"]["note"] + " Reflex: {reflex}."))
+    path = broken_copy(tmp_path, CLUES, lambda d: d["area"].update(note=d["area"]["note"] + " Reflex: {reflex}."))
     with pytest.raises(ContentError, match=r"clues\.yml, field 'area\.note': unknown placeholder \{reflex\}"):
         load_clue_set(path, areas=numb_areas())

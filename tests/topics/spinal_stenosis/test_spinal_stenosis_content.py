@@ -3,23 +3,12 @@ copy names the file, the item and the field."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
-import yaml
 
 from lessons.kit.data import ContentError
 from lessons.topics.spinal_stenosis import model
 from lessons.topics.spinal_stenosis.widgets import narrowing_card
-
-
-def broken_copy(tmp_path, edit):
-    """A copy of the real file in tmp_path, changed by ``edit(document)``."""
-    document = yaml.safe_load(model.PATH.read_text(encoding="utf-8"))
-    edit(document)
-    path = tmp_path / model.PATH.name
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+from tests.conftest import broken_copy, names
 
 
 def test_the_real_file_loads():
@@ -55,10 +44,8 @@ def test_an_unknown_place_or_a_missing_root_is_a_plain_message():
      "must not contain {'colour'}"),
 ])
 def test_a_schema_error_names_the_file_and_the_field(tmp_path, edit, item, field, words):
-    path = broken_copy(tmp_path, edit)
-    where = f"stenosis_explorers.yml, item '{item}', field '{field}'" if item else \
-        f"stenosis_explorers.yml, field '{field}'"
-    with pytest.raises(ContentError, match=re.escape(where)) as caught:
+    path = broken_copy(tmp_path, model.PATH, edit)
+    with pytest.raises(ContentError, match=names("stenosis_explorers.yml", field, item)) as caught:
         model.read(path)
     assert words in caught.value.problem
 
@@ -81,9 +68,7 @@ def test_a_schema_error_names_the_file_and_the_field(tmp_path, edit, item, field
      "narrowing_explorer.places.0.rows.1.root_fact", "only a place with 'root: true'"),
 ])
 def test_a_loader_rule_names_the_file_the_item_and_the_field(tmp_path, edit, item, field, words):
-    path = broken_copy(tmp_path, edit)
-    where = f"stenosis_explorers.yml, item '{item}', field '{field}'" if item else \
-        f"stenosis_explorers.yml, field '{field}'"
-    with pytest.raises(ContentError, match=re.escape(where)) as caught:
+    path = broken_copy(tmp_path, model.PATH, edit)
+    with pytest.raises(ContentError, match=names("stenosis_explorers.yml", field, item)) as caught:
         model.read(path)
     assert words in caught.value.problem

@@ -3,23 +3,12 @@ copy names the file and the field."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
-import yaml
 
 from lessons.kit.data import ContentError
 from lessons.topics.symptom_explorer import model
 from lessons.topics.symptom_explorer.widgets import SymptomExplorer
-
-
-def broken_copy(tmp_path, edit):
-    """A copy of the real file in tmp_path, changed by ``edit(document)``."""
-    document = yaml.safe_load(model.WORDS.read_text(encoding="utf-8"))
-    edit(document)
-    path = tmp_path / model.WORDS.name
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+from tests.conftest import broken_copy, names
 
 
 def test_the_real_file_loads():
@@ -45,8 +34,8 @@ def test_the_widget_asks_the_questions_of_the_file_in_order():
     (lambda d: d["steps"]["kind"].update(hint=""), "steps.kind.hint", "must be longer than or equal to 1"),
 ])
 def test_a_schema_error_names_the_file_and_the_field(tmp_path, edit, field, words):
-    with pytest.raises(ContentError, match=re.escape(f"symptom_explorer.yml, field '{field}'")) as caught:
-        model.read_words(broken_copy(tmp_path, edit))
+    with pytest.raises(ContentError, match=names("symptom_explorer.yml", field)) as caught:
+        model.read_words(broken_copy(tmp_path, model.WORDS, edit))
     assert words in caught.value.problem
 
 
@@ -59,6 +48,6 @@ def test_a_schema_error_names_the_file_and_the_field(tmp_path, edit, field, word
      "unknown placeholder {lead}; this text may say no placeholder"),
 ])
 def test_a_loader_rule_names_the_file_and_the_field(tmp_path, edit, field, words):
-    with pytest.raises(ContentError, match=re.escape(f"symptom_explorer.yml, field '{field}'")) as caught:
-        model.read_words(broken_copy(tmp_path, edit))
+    with pytest.raises(ContentError, match=names("symptom_explorer.yml", field)) as caught:
+        model.read_words(broken_copy(tmp_path, model.WORDS, edit))
     assert words in caught.value.problem
