@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 import pytest
-import yaml
 
 from lessons.kit import sorter, triage
 from lessons.kit.data import ContentError
@@ -16,9 +14,9 @@ from lessons.kit.widget import escape
 from lessons.topics.muscle_strain.model import clue_set as referred_or_root
 from lessons.topics.sciatica.model import clue_set as follow_the_pain
 from lessons.topics.sciatica.model import numb_areas
+from tests.conftest import PLOTLY, REPO, broken_copy
 
 CLUE_SETS = {"06-referred-or-root": referred_or_root, "08-follow-the-pain": follow_the_pain}
-PLOTLY = "application/vnd.plotly.v1+json"
 
 
 @pytest.fixture(params=sorted(CLUE_SETS))
@@ -178,16 +176,11 @@ def test_the_card_layouts():
 
 # --- loading: what the schema and the loader refuse ----------------------------------------------
 
-REAL = Path(__file__).resolve().parents[2] / "lessons" / "topics"
+REAL = REPO / "lessons" / "topics"
 
 
 def broken(tmp_path, topic, change) -> Path:
-    document = yaml.safe_load((REAL / topic / "content" / "clues.yml").read_text(encoding="utf-8"))
-    document = copy.deepcopy(document)
-    change(document)
-    path = tmp_path / "clues.yml"
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+    return broken_copy(tmp_path, REAL / topic / "content" / "clues.yml", change)
 
 
 def set_(path, value):

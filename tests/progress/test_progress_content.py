@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import copy
-import re
-
 import pytest
-import yaml
 
 from lessons.kit import course
 from lessons.kit.data import ContentError
 from lessons.kit.prose import fill
 from lessons.progress.my_progress import TEXTS_FILE, ProgressDashboard, plans_html, progress_texts
-
-
-def write_copy(tmp_path, change) -> str:
-    document = copy.deepcopy(yaml.safe_load(TEXTS_FILE.read_text(encoding="utf-8")))
-    change(document)
-    path = tmp_path / TEXTS_FILE.name
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
-
-
-def names(field: str) -> str:
-    return rf"^my_progress\.yml, field '{re.escape(field)}': "
+from tests.conftest import broken_copy, names
 
 
 def test_the_texts_load_and_the_page_uses_them():
@@ -36,13 +21,13 @@ def test_the_texts_load_and_the_page_uses_them():
 
 
 def test_a_schema_error_names_the_file_and_field(tmp_path):
-    with pytest.raises(ContentError, match=names("reset_done.text") + "is required"):
-        progress_texts(write_copy(tmp_path, lambda doc: doc["reset_done"].pop("text")))
+    with pytest.raises(ContentError, match=names("my_progress.yml", "reset_done.text") + "is required"):
+        progress_texts(broken_copy(tmp_path, TEXTS_FILE, lambda doc: doc["reset_done"].pop("text")))
 
 
 def test_html_in_a_plain_text_is_refused(tmp_path):
-    with pytest.raises(ContentError, match=names("well_done") + "must match pattern"):
-        progress_texts(write_copy(tmp_path, lambda doc: doc.update(well_done="<b>Well done!</b>")))
+    with pytest.raises(ContentError, match=names("my_progress.yml", "well_done") + "must match pattern"):
+        progress_texts(broken_copy(tmp_path, TEXTS_FILE, lambda doc: doc.update(well_done="<b>Well done!</b>")))
 
 
 @pytest.mark.parametrize("change, field, words", [
@@ -55,5 +40,5 @@ def test_html_in_a_plain_text_is_refused(tmp_path):
     (lambda doc: doc.update(location="Your progress is kept in {file}:"), "location", "has a brace"),
 ])
 def test_loader_rules_name_the_file_and_field(tmp_path, change, field, words):
-    with pytest.raises(ContentError, match=names(field) + words):
-        progress_texts(write_copy(tmp_path, change))
+    with pytest.raises(ContentError, match=names("my_progress.yml", field) + words):
+        progress_texts(broken_copy(tmp_path, TEXTS_FILE, change))

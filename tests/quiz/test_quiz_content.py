@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import copy
-import re
-
 import pytest
-import yaml
 
 from lessons.kit.data import ContentError
 from lessons.kit.prose import fill
 from lessons.quiz.assessment import LessonScore
 from lessons.quiz.assessment_widget import TEXTS_FILE, assessment_texts, results_card
-
-
-def write_copy(tmp_path, change) -> str:
-    document = copy.deepcopy(yaml.safe_load(TEXTS_FILE.read_text(encoding="utf-8")))
-    change(document)
-    path = tmp_path / TEXTS_FILE.name
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
-
-
-def names(field: str) -> str:
-    return rf"^final_assessment\.yml, field '{re.escape(field)}': "
+from tests.conftest import broken_copy, names
 
 
 def test_the_texts_load_and_the_results_card_uses_them():
@@ -34,10 +19,10 @@ def test_the_texts_load_and_the_results_card_uses_them():
 
 
 def test_a_schema_error_names_the_file_and_field(tmp_path):
-    with pytest.raises(ContentError, match=names("unanswered") + "is required"):
-        assessment_texts(write_copy(tmp_path, lambda doc: doc.pop("unanswered")))
-    with pytest.raises(ContentError, match=names("revisit_heading") + "must match pattern"):
-        assessment_texts(write_copy(tmp_path, lambda doc: doc.update(revisit_heading="<em>Revisit</em>")))
+    with pytest.raises(ContentError, match=names("final_assessment.yml", "unanswered") + "is required"):
+        assessment_texts(broken_copy(tmp_path, TEXTS_FILE, lambda doc: doc.pop("unanswered")))
+    with pytest.raises(ContentError, match=names("final_assessment.yml", "revisit_heading") + "must match pattern"):
+        assessment_texts(broken_copy(tmp_path, TEXTS_FILE, lambda doc: doc.update(revisit_heading="<em>Revisit</em>")))
 
 
 @pytest.mark.parametrize("change, field, words", [
@@ -48,5 +33,5 @@ def test_a_schema_error_names_the_file_and_field(tmp_path):
     (lambda doc: doc.update(start_results="Press {button}."), "start_results", "has a brace"),
 ])
 def test_template_rules_name_the_file_and_field(tmp_path, change, field, words):
-    with pytest.raises(ContentError, match=names(field) + words):
-        assessment_texts(write_copy(tmp_path, change))
+    with pytest.raises(ContentError, match=names("final_assessment.yml", field) + words):
+        assessment_texts(broken_copy(tmp_path, TEXTS_FILE, change))

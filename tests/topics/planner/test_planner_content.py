@@ -6,12 +6,9 @@ and the field, for a schema error and for each rule the loader adds.
 
 from __future__ import annotations
 
-import copy
-import re
 from datetime import date
 
 import pytest
-import yaml
 
 from lessons.kit import triage
 from lessons.kit.data import ContentError
@@ -27,26 +24,7 @@ from lessons.topics.planner.texts import (
     planner_texts,
     sheet_texts,
 )
-
-
-def original(path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def write_copy(tmp_path, source, change) -> str:
-    """A copy of ``source`` in ``tmp_path`` under the same name, after ``change(document)``."""
-    document = copy.deepcopy(original(source))
-    change(document)
-    path = tmp_path / source.name
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
-
-
-def names(file: str, field: str, item: str | None = None) -> str:
-    """A pattern for a ContentError message naming the file, the item (if any) and the field."""
-    where = f", item '{re.escape(item)}'" if item else ""
-    return rf"^{re.escape(file)}{where}, field '{re.escape(field)}': "
-
+from tests.conftest import broken_copy, names
 
 # --- the real files --------------------------------------------------------------------------------
 
@@ -84,10 +62,10 @@ def test_the_widget_and_sheet_texts_load():
 # --- plan_notes.yml broken -------------------------------------------------------------------------
 
 def test_plan_notes_schema_error_names_the_file_and_field(tmp_path):
-    path = write_copy(tmp_path, NOTES_FILE, lambda doc: doc["pace"].pop("sources"))
+    path = broken_copy(tmp_path, NOTES_FILE, lambda doc: doc["pace"].pop("sources"))
     with pytest.raises(ContentError, match=names("plan_notes.yml", "pace.sources") + "is required"):
         plan_notes(path)
-    path = write_copy(tmp_path, NOTES_FILE, lambda doc: doc["problems"][2].update(sources="nice-ng59"))
+    path = broken_copy(tmp_path, NOTES_FILE, lambda doc: doc["problems"][2].update(sources="nice-ng59"))
     with pytest.raises(ContentError, match=names("plan_notes.yml", "problems.2.sources", "spinal-stenosis")):
         plan_notes(path)
 
@@ -113,25 +91,25 @@ def test_plan_notes_schema_error_names_the_file_and_field(tmp_path):
 ])
 def test_plan_notes_rules_name_the_file_item_and_field(tmp_path, change, field, item, words):
     with pytest.raises(ContentError, match=names("plan_notes.yml", field, item) + ".*" + words):
-        plan_notes(write_copy(tmp_path, NOTES_FILE, change))
+        plan_notes(broken_copy(tmp_path, NOTES_FILE, change))
 
 
 # --- planner_widget.yml broken ---------------------------------------------------------------------
 
 def test_widget_texts_schema_errors_name_the_file_and_field(tmp_path):
-    path = write_copy(tmp_path, WIDGET_FILE, lambda doc: doc.update(start="Press <b>Make my plan</b>."))
+    path = broken_copy(tmp_path, WIDGET_FILE, lambda doc: doc.update(start="Press <b>Make my plan</b>."))
     with pytest.raises(ContentError, match=names("planner_widget.yml", "start") + "must match pattern"):
         planner_texts(path)
-    path = write_copy(tmp_path, WIDGET_FILE, lambda doc: doc.pop("no_plan"))
+    path = broken_copy(tmp_path, WIDGET_FILE, lambda doc: doc.pop("no_plan"))
     with pytest.raises(ContentError, match=names("planner_widget.yml", "no_plan") + "is required"):
         planner_texts(path)
 
 
 def test_widget_texts_templates_are_checked(tmp_path):
-    path = write_copy(tmp_path, WIDGET_FILE, lambda doc: doc.update(calendar_start="It starts on {day}."))
+    path = broken_copy(tmp_path, WIDGET_FILE, lambda doc: doc.update(calendar_start="It starts on {day}."))
     with pytest.raises(ContentError, match=names("planner_widget.yml", "calendar_start") + r"uses \{day\}"):
         planner_texts(path)
-    path = write_copy(tmp_path, WIDGET_FILE, lambda doc: doc.update(calendar_start="It starts on {0}."))
+    path = broken_copy(tmp_path, WIDGET_FILE, lambda doc: doc.update(calendar_start="It starts on {0}."))
     with pytest.raises(ContentError, match=names("planner_widget.yml", "calendar_start") + "is not a template"):
         planner_texts(path)
 
@@ -139,15 +117,15 @@ def test_widget_texts_templates_are_checked(tmp_path):
 # --- plan_sheet.yml broken -------------------------------------------------------------------------
 
 def test_sheet_texts_schema_error_names_the_file_and_field(tmp_path):
-    path = write_copy(tmp_path, SHEET_FILE, lambda doc: doc.update(tick_note=""))
+    path = broken_copy(tmp_path, SHEET_FILE, lambda doc: doc.update(tick_note=""))
     with pytest.raises(ContentError, match=names("plan_sheet.yml", "tick_note")):
         sheet_texts(path)
-    path = write_copy(tmp_path, SHEET_FILE, lambda doc: doc.update(footer="Printed by the course."))
+    path = broken_copy(tmp_path, SHEET_FILE, lambda doc: doc.update(footer="Printed by the course."))
     with pytest.raises(ContentError, match=r"^plan_sheet\.yml: must not contain \{'footer'\}"):
         sheet_texts(path)
 
 
 def test_sheet_texts_may_not_hold_a_field(tmp_path):
-    path = write_copy(tmp_path, SHEET_FILE, lambda doc: doc.update(weeks_note="The {weeks} weeks."))
+    path = broken_copy(tmp_path, SHEET_FILE, lambda doc: doc.update(weeks_note="The {weeks} weeks."))
     with pytest.raises(ContentError, match=names("plan_sheet.yml", "weeks_note") + "has a brace, but nothing"):
         sheet_texts(path)
