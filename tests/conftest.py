@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lessons.kit.data import ContentError
+from lessons.kit.data import ContentError, read_yaml
 from lessons.records.results import FORMAT
 from lessons.records.store import ProgressStore
 from lessons.topics.planner.catalogue import Exercise
@@ -43,18 +43,13 @@ def write_yaml(tmp_path: Path):
     return write
 
 
-def read_yaml(path: Path):
-    """The document of a YAML file (a shipped content file, say), freshly read: the caller may change it."""
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
 def broken_copy(tmp_path: Path, source: Path, change=None, name: str | None = None) -> Path:
     """A copy of the YAML file ``source`` in ``tmp_path``, after ``change(document)`` (none: an unchanged copy).
 
     The copy is named ``name``, else like ``source``; it is written with ``yaml.safe_dump`` (unicode kept, keys in
     the file's order). Return its path.
     """
-    document = read_yaml(source)
+    document = read_yaml(source)   # freshly read: a change never reaches the shipped file or another test
     if change is not None:
         change(document)
     path = tmp_path / (name or source.name)

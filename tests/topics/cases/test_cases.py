@@ -69,14 +69,10 @@ def test_a_case_urgency_is_its_most_serious_signs_level():
 
 
 def test_an_unknown_warning_sign_names_the_case_and_field():
-    import copy
-
-    import yaml
-
-    from lessons.kit.data import ContentError
+    from lessons.kit.data import ContentError, read_yaml
     from lessons.topics.cases.model import validate
 
-    document = copy.deepcopy(yaml.safe_load((cases_module.CASES_FILE).read_text(encoding="utf-8")))
+    document = read_yaml(cases_module.CASES_FILE)
     document["cases"][0]["signs"] = ["no-such-sign"]
     with pytest.raises(ContentError, match=r"signs\.0.*|unknown warning sign") as info:
         validate(document)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 
-from lessons.kit.data import ContentError
+from lessons.kit.data import ContentError, read_yaml
 from lessons.topics.causes_compared import model as causes_module
 from lessons.topics.causes_compared.figures import clue_chart
 from lessons.topics.causes_compared.model import LEVELS, causes, causes_with, clue, clues, comparison_table_markdown
@@ -66,7 +65,7 @@ def test_cards_and_widget():
 
 
 def test_a_clue_missing_a_cause_is_reported(monkeypatch):
-    document = yaml.safe_load((causes_module.CONTENT / "causes.yml").read_text())
+    document = read_yaml(causes_module.CONTENT / "causes.yml")
     del document["clues"][0]["levels"]["sciatica"]
     monkeypatch.setattr(causes_module.triage, "load", lambda name, schema: document)
     causes_module._document.cache_clear()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 from lessons.kit import triage
-from lessons.kit.data import ContentError
+from lessons.kit.data import ContentError, read_yaml
 from lessons.kit.references import bibliography
 from lessons.topics.medical_treatment.model import (
     COMPLAINTS,
@@ -17,7 +17,7 @@ from lessons.topics.medical_treatment.model import (
     see_a_clinician,
     texts,
 )
-from tests.conftest import broken_copy, load_error, read_yaml
+from tests.conftest import broken_copy, load_error
 
 NAME = "pathway_copy.yml"
 

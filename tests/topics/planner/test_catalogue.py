@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from lessons.kit import triage
-from lessons.kit.data import ContentError
+from lessons.kit.data import ContentError, read_yaml
 from lessons.kit.palette import OKABE_ITO
 from lessons.kit.references import bibliography
 from lessons.topics.planner.catalogue import (
@@ -27,6 +27,7 @@ from lessons.topics.planner.catalogue import (
     load_catalogue,
     safety_texts,
 )
+from tests.conftest import broken_copy, load_error
 
 SVG = "{http://www.w3.org/2000/svg}"
 CATALOGUE = load_catalogue()
@@ -185,26 +186,16 @@ def test_exercise_is_frozen():
 
 # --- every rule gives an error naming the file, the exercise and the field ----------------------
 
-def _shipped() -> dict:
-    return yaml.safe_load(CATALOGUE_FILE.read_text(encoding="utf-8"))
-
-
-def _write(tmp_path: Path, document: dict, name: str = "stretches_test.yml") -> Path:
-    path = tmp_path / name
-    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
+NAME = "stretches_test.yml"
 
 
 def _broken(tmp_path: Path, change) -> ContentError:
-    document = _shipped()
-    change(document["exercises"])
-    with pytest.raises(ContentError) as caught:
-        load_catalogue(_write(tmp_path, document))
-    return caught.value
+    """The error a copy of the catalogue gives after ``change(exercises)``."""
+    return load_error(load_catalogue, broken_copy(tmp_path, CATALOGUE_FILE, lambda d: change(d["exercises"]), NAME))
 
 
 def test_a_copy_of_the_shipped_file_loads(tmp_path):
-    assert [e.id for e in load_catalogue(_write(tmp_path, _shipped()))] == [e.id for e in CATALOGUE]
+    assert [e.id for e in load_catalogue(broken_copy(tmp_path, CATALOGUE_FILE, name=NAME))] == [e.id for e in CATALOGUE]
 
 
 def _by_id(exercises, item_id):
@@ -266,11 +257,9 @@ def test_each_broken_rule_names_the_file_exercise_and_field(tmp_path, change, it
 
 
 def test_an_unknown_safety_source_is_named(tmp_path):
-    document = _shipped()
-    document["safety_sources"].append("no-such-reference")
-    with pytest.raises(ContentError) as caught:
-        load_catalogue(_write(tmp_path, document))
-    assert caught.value.field == f"safety_sources.{len(document['safety_sources']) - 1}"
+    error = load_error(load_catalogue, broken_copy(tmp_path, CATALOGUE_FILE,
+                                                   lambda d: d["safety_sources"].append("no-such-reference")))
+    assert error.field == f"safety_sources.{len(read_yaml(CATALOGUE_FILE)['safety_sources'])}"
 
 
 # --- the schema and the pictures ----------------------------------------------------------------

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-
 import pytest
 
 from lessons.kit import data, triage
@@ -18,6 +16,7 @@ from lessons.topics.red_flags.model import (
     levels,
 )
 from lessons.topics.red_flags.widgets import RedFlagChecker, verdict_html
+from tests.conftest import broken_copy
 
 EMERGENCY = [item.id for item in flags() if item.group == "emergency"]
 URGENT = [item.id for item in flags() if item.group == "urgent"]
@@ -50,12 +49,8 @@ def test_questions_are_questions_and_refs_exist():
     assert all(ref in refs for ref in triage.sources())
 
 
-def _load_broken(write_yaml, change):
-    document = copy.deepcopy(data.read_yaml(data.CONTENT_DIR / "red_flags.yml"))
-    change(document)
-    import yaml
-
-    return write_yaml(yaml.safe_dump(document, allow_unicode=True), name="red_flags.yml")
+def _load_broken(tmp_path, change):
+    return broken_copy(tmp_path, data.CONTENT_DIR / "red_flags.yml", change)
 
 
 @pytest.mark.parametrize("change, words", [
@@ -63,8 +58,8 @@ def _load_broken(write_yaml, change):
     (lambda d: d["signs"][0].update(refs=["no-such-ref"]), "unknown reference 'no-such-ref'"),
     (lambda d: d.update(sources=["no-such-ref"]), "unknown reference"),
 ])
-def test_loader_names_the_problem(write_yaml, monkeypatch, change, words):
-    path = _load_broken(write_yaml, change)
+def test_loader_names_the_problem(tmp_path, monkeypatch, change, words):
+    path = _load_broken(tmp_path, change)
     monkeypatch.setattr(triage, "FILE", str(path))
     for cached in (triage._document, triage._all_signs):
         cached.cache_clear()
@@ -83,8 +78,8 @@ def test_loader_names_the_problem(write_yaml, monkeypatch, change, words):
     (lambda d: d["signs"][0].pop("question"), "signs.0.question"),
     (lambda d: d["levels"].pop("soon"), "levels.soon"),
 ])
-def test_schema_names_the_field(write_yaml, change, field):
-    path = _load_broken(write_yaml, change)
+def test_schema_names_the_field(tmp_path, change, field):
+    path = _load_broken(tmp_path, change)
     with pytest.raises(data.ContentError, match=field.replace(".", r"\.")):
         data.load(path, "red_flags")
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from lessons.kit import triage
-from lessons.kit.data import ContentError
+from lessons.kit.data import ContentError, read_yaml
 from lessons.kit.references import bibliography
 from lessons.topics.back_to_leg.model import leg_areas
 from lessons.topics.causes_compared.model import causes
@@ -22,6 +21,7 @@ from lessons.topics.symptom_explorer.model import (
     selection,
 )
 from lessons.topics.symptom_explorer.widgets import SymptomExplorer, banner_html, explanation_card
+from tests.conftest import broken_copy
 
 EMERGENCY = ["saddle-area", "both-legs", "bladder-bowel", "worsening-weakness"]
 LEG = ["inner-shin", "outer-shin", "top-of-foot", "outer-foot", "back-of-calf"]
@@ -58,7 +58,7 @@ def test_emergency_rules_are_the_red_flags():
     (lambda d: d["rules"][6].update(id=d["rules"][5]["id"]), "duplicate rule id"),
 ])
 def test_mistakes_in_the_rules_file_are_reported(monkeypatch, change, message):
-    document = yaml.safe_load((symptoms_module.CONTENT / "symptom_rules.yml").read_text(encoding="utf-8"))
+    document = read_yaml(symptoms_module.CONTENT / "symptom_rules.yml")
     change(document)
     monkeypatch.setattr(symptoms_module.triage, "load", lambda name, schema: document)
     symptoms_module._document.cache_clear()
@@ -70,10 +70,7 @@ def test_mistakes_in_the_rules_file_are_reported(monkeypatch, change, message):
 
 
 def test_the_schema_rejects_a_rule_without_sources(tmp_path):
-    document = yaml.safe_load((symptoms_module.CONTENT / "symptom_rules.yml").read_text(encoding="utf-8"))
-    del document["rules"][0]["refs"]
-    path = tmp_path / "symptom_rules.yml"
-    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    path = broken_copy(tmp_path, symptoms_module.CONTENT / "symptom_rules.yml", lambda d: d["rules"][0].pop("refs"))
     with pytest.raises(ContentError, match="refs"):
         symptoms_module.data.load(path, "symptom_rules")
 
