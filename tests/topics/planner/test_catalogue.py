@@ -9,7 +9,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-import yaml
 
 from lessons.kit import triage
 from lessons.kit.data import ContentError, read_yaml
@@ -109,7 +108,7 @@ def test_nerve_glides_suit_sciatica():
 
 def test_every_source_is_in_the_bibliography():
     refs = bibliography()
-    raw = yaml.safe_load(CATALOGUE_FILE.read_text(encoding="utf-8"))
+    raw = read_yaml(CATALOGUE_FILE)
     for item in raw["exercises"]:
         assert item["source"] in refs
         assert all(ref in refs for ref in item.get("evidence", []))
@@ -127,7 +126,7 @@ def test_stop_rules_name_the_warning_signs():
 
 
 def test_safety_fields_are_explicit_and_match_the_lesson():
-    raw = yaml.safe_load(CATALOGUE_FILE.read_text(encoding="utf-8"))
+    raw = read_yaml(CATALOGUE_FILE)
     for item in raw["exercises"]:
         assert {"spine", "prone", "balance", "sides"} <= set(item), item["id"]
     by_id = {item.id: item for item in CATALOGUE}
