@@ -57,14 +57,14 @@ def broken_copy(tmp_path: Path, source: Path, change=None, name: str | None = No
     return path
 
 
-def load_error(loader, path: Path, **options) -> ContentError:
-    """The ContentError that ``loader(path, **options)`` raises, which must name the file it read.
+def load_error(loader, path: Path) -> ContentError:
+    """The ContentError that ``loader(path)`` raises, which must name the file it read.
 
     The error's ``file`` is the file's name (a file outside the package is named by its name alone) and the
     message says it.
     """
     with pytest.raises(ContentError) as caught:
-        loader(path, **options)
+        loader(path)
     assert caught.value.file == path.name and path.name in str(caught.value)
     return caught.value
 
