@@ -8,6 +8,8 @@
                               every link to the repository (from lessons/kit/content/course.yml)
     python3 course.py execute re-run every notebook in place (after editing one)
     python3 course.py site    build the read-only HTML edition (no Python needed to read it) in _site/
+    python3 course.py lite    build the live edition (JupyterLite: every lesson runs in the browser, offline)
+                              in _lite/; --serve also serves it on http://127.0.0.1:8000/
     python3 course.py review  write the clinician's review pack (warning signs, cited numbers, planner
                               rules) to _review/review.md
 
@@ -26,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("COURSE_VENV", ROOT / ".venv"))
+LITE_VENV = Path(os.environ.get("COURSE_LITE_VENV", ROOT / ".venv-lite"))  # the live edition's build tools
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
 CHROMIUM = "/usr/bin/chromium"
 
@@ -72,6 +75,29 @@ def ensure_venv(requirements: str) -> Path:
     return python
 
 
+def ensure_lite_venv() -> Path:
+    """Create .venv-lite with the pinned JupyterLite build tools (requirements-lite.txt), once per change.
+
+    A separate environment: the build tools pin versions the course's .venv must not be moved to.
+    """
+    python = LITE_VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    if not python.exists():
+        print(f"Creating a virtual environment in {LITE_VENV.name}/ ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(LITE_VENV)
+    digest = hashlib.sha256((ROOT / "requirements-lite.txt").read_bytes()).hexdigest()[:16]
+    stamp = LITE_VENV / f".installed-lite-{digest}"
+    if not stamp.exists():
+        run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+            "-r", ROOT / "requirements-lite.txt")
+        stamp.touch()
+    return python
+
+
+def lite(extra: list[str]) -> int:
+    python = ensure_lite_venv()
+    return subprocess.call([str(python), "-m", "tools.lite", *extra], cwd=ROOT)
+
+
 def ensure_chromium() -> None:
     """Install Debian's chromium for the browser tests if it is missing and we may."""
     if Path(CHROMIUM).exists():
@@ -110,6 +136,9 @@ def lab(extra: list[str]) -> int:
 def test(extra: list[str]) -> int:
     python = ensure_venv("requirements-test.txt")
     ensure_chromium()
+    # tests/browser/test_lite.py builds the live edition with these tools (COURSE_LITE_VENV tells it where)
+    ensure_lite_venv()
+    os.environ["COURSE_LITE_VENV"] = str(LITE_VENV)
     os.chdir(ROOT)
     steps = [
         [python, "-m", "ruff", "check", "course.py", "conftest.py", "lessons", "tools", "tests"],
@@ -140,6 +169,7 @@ COMMANDS = {
     "execute": lambda extra: in_venv("tools.authoring execute", "requirements-test.txt", extra),
     # tools.site prints where the site is and how long the build took
     "site": lambda extra: in_venv("tools.site", "requirements.txt", extra),
+    "lite": lite,
     "review": lambda extra: in_venv("tools.review", "requirements.txt", extra),
 }
 
