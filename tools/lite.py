@@ -242,12 +242,19 @@ def configure(lite_dir: Path, out: Path) -> None:
 
 
 def open_at_first_lesson(out: Path) -> None:
-    """The site's front page goes straight to lesson 00 in JupyterLab."""
+    """The site's front page goes straight to lesson 00 in JupyterLab.
+
+    The front page must keep its ``jupyter-config-data`` script: every app page reads it as the root of
+    the site's configuration. Only its redirect (to the bare ``appUrl``) is replaced.
+    """
+    page = out / "index.html"
+    text = page.read_text(encoding="utf-8")
+    redirect = "<script type=\"module\">\n      await import('./config-utils.js');\n    </script>"
+    if redirect not in text:
+        raise SystemExit(f"{page}: JupyterLite's front page changed; cannot point it at lesson 00")
     target = f"lab/index.html?path={FIRST_NOTEBOOK}"
-    (out / "index.html").write_text(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-        f"<title>Back Pain &amp; Leg Pain (live)</title>\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
-        f"</head><body><p><a href=\"{target}\">Open lesson 00</a></p></body></html>\n", encoding="utf-8")
+    page.write_text(text.replace(redirect, f'<meta http-equiv="refresh" content="0; url={target}">'),
+                    encoding="utf-8")
 
 
 def _jupyter_lite_build() -> int:
