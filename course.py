@@ -3,7 +3,8 @@
 
     python3 course.py lab     create .venv, install the pinned course, open JupyterLab
     python3 course.py test    install the test tools (and Chromium where possible), run every test
-    python3 course.py bench   print notebook run times and sizes, and planner speed
+    python3 course.py bench   print notebook run times and sizes, planner speed and the live edition's
+                              load and Run All times in Chromium
     python3 course.py sync    regenerate navigation, safety boxes, references, the README map and
                               every link to the repository (from lessons/kit/content/course.yml)
     python3 course.py execute re-run every notebook in place (after editing one)
@@ -155,6 +156,13 @@ def test(extra: list[str]) -> int:
     return 0
 
 
+def bench_lite() -> int:
+    """The live edition in Chromium: size, first and second visit, Run All per lesson (builds _lite/ if stale)."""
+    ensure_lite_venv()
+    os.environ["COURSE_LITE_VENV"] = str(LITE_VENV)
+    return in_venv("tests.benchmark_lite", "requirements-test.txt", [])
+
+
 def in_venv(module: str, requirements: str, extra: list[str]) -> int:
     python = ensure_venv(requirements)
     return subprocess.call([str(python), "-m", *module.split(), *extra], cwd=ROOT)
@@ -164,7 +172,8 @@ COMMANDS = {
     "lab": lab,
     "test": test,
     "bench": lambda extra: (in_venv("tests.benchmark", "requirements-test.txt", extra)
-                            or in_venv("tests.benchmark_planner", "requirements-test.txt", [])),
+                            or in_venv("tests.benchmark_planner", "requirements-test.txt", [])
+                            or bench_lite()),
     "sync": lambda extra: in_venv("tools.authoring sync", "requirements-test.txt", extra),
     "execute": lambda extra: in_venv("tools.authoring execute", "requirements-test.txt", extra),
     # tools.site prints where the site is and how long the build took
