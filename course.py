@@ -137,8 +137,9 @@ def lab(extra: list[str]) -> int:
 def test(extra: list[str]) -> int:
     python = ensure_venv("requirements-test.txt")
     ensure_chromium()
-    # tests/browser/test_lite.py builds the live edition with these tools (COURSE_LITE_VENV tells it where)
-    ensure_lite_venv()
+    # tests/browser/test_lite.py drives the live edition: build it here, where the network may be used
+    # (the tests block it); COURSE_LITE_VENV tells the test which tools rebuild it from the cache.
+    run(ensure_lite_venv(), "-m", "tools.lite", "--if-stale", cwd=ROOT)
     os.environ["COURSE_LITE_VENV"] = str(LITE_VENV)
     os.chdir(ROOT)
     steps = [

@@ -1,6 +1,6 @@
 """The live edition of the course: a JupyterLite site that runs every lesson in the browser, offline.
 
-    python -m tools.lite [--out DIR] [--serve] [--port N]   (or ``python3 course.py lite [--serve]``)
+    python -m tools.lite [--out DIR] [--if-stale] [--serve] [--port N]   (or ``python3 course.py lite [--serve]``)
     python -m tools.lite serve [--dir DIR] [--port N]       serve a built site (standard library only)
 
 Run the build with the interpreter of ``.venv-lite/`` (``requirements-lite.txt``: jupyterlite-core,
@@ -323,7 +323,7 @@ def build_lite(out: Path = DEFAULT_OUT) -> LiteReport:
     for name in notebooks:
         lite_notebook(ROOT / "notebooks" / name, lite_dir / "files" / name)
     configure(lite_dir, out)
-    log("jupyter lite build (resolves the wasm wheels; log in .lite-cache/build.log)")
+    log(f"jupyter lite build (resolves the wasm wheels; log in {CACHE / 'build.log'})")
     run_lite_build(lite_dir, out)
     open_at_first_lesson(out)
     (out / STAMP).write_text(json.dumps({"inputs": input_digest(), "pyodide": PYODIDE_VERSION}, indent=1))
@@ -369,9 +369,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", "--dir", dest="out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--serve", action="store_true", help="serve the site after building it")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--if-stale", action="store_true",
+                        help="build only if the site was not built from the current sources")
     args = parser.parse_args(argv)
     if args.action == "serve":
         serve(args.out.resolve(), args.port)
+        return 0
+    if args.if_stale and is_fresh(args.out):
+        print(f"The live edition in {args.out.resolve()} is up to date.", flush=True)
+        if args.serve:
+            serve(args.out.resolve(), args.port)
         return 0
     report = build_lite(args.out)
     print(f"Built the live (JupyterLite) edition in {report.out}: {len(report.notebooks)} notebooks, "

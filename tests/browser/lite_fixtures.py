@@ -1,7 +1,8 @@
 """The live (JupyterLite) edition, built once (or reused while its inputs are unchanged) and served over http.
 
-``ensure_lite_site`` builds ``_lite/`` with the pinned build tools of ``.venv-lite/`` (``COURSE_LITE_VENV``;
-``python3 course.py test`` creates it) unless the site there was built from the current sources;
+``python3 course.py test`` builds ``_lite/`` before the tests (they block the network). ``ensure_lite_site``
+reuses it if it was built from the current sources, else rebuilds it with the pinned tools of ``.venv-lite/``
+(``COURSE_LITE_VENV``) from the download cache, which needs no network;
 ``serving`` serves a folder on 127.0.0.1 with the MIME types Pyodide needs. The benchmark
 (``tests/benchmark_lite.py``) uses both too.
 """

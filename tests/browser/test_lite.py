@@ -36,7 +36,9 @@ def lite_site(chromium_path):
     except FileNotFoundError as missing:
         _unavailable(f"The live edition's build tools are not installed: {missing}")
     except subprocess.CalledProcessError as failed:
-        pytest.fail(f"python3 course.py lite failed ({failed}); see .lite-cache/build.log", pytrace=False)
+        pytest.fail(f"Rebuilding _lite/ failed ({failed}); see .lite-cache/build.log. The tests block the "
+                    "network: a build that needs new downloads must run first (python3 course.py lite)",
+                    pytrace=False)
     with serving(folder) as base_url:
         yield base_url
 
