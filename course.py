@@ -3,11 +3,14 @@
 
     python3 course.py lab     create .venv, install the pinned course, open JupyterLab
     python3 course.py test    install the test tools (and Chromium where possible), run every test
-    python3 course.py bench   print notebook run times and sizes, and planner speed
+    python3 course.py bench   print notebook run times and sizes, planner speed and the live edition's
+                              load and Run All times in Chromium
     python3 course.py sync    regenerate navigation, safety boxes, references, the README map and
                               every link to the repository (from lessons/kit/content/course.yml)
     python3 course.py execute re-run every notebook in place (after editing one)
     python3 course.py site    build the read-only HTML edition (no Python needed to read it) in _site/
+    python3 course.py lite    build the live edition (JupyterLite: every lesson runs in the browser, offline)
+                              in _lite/; --serve also serves it on http://127.0.0.1:8000/
     python3 course.py review  write the clinician's review pack (warning signs, cited numbers, planner
                               rules) to _review/review.md
 
@@ -26,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("COURSE_VENV", ROOT / ".venv"))
+LITE_VENV = Path(os.environ.get("COURSE_LITE_VENV", ROOT / ".venv-lite"))  # the live edition's build tools
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
 CHROMIUM = "/usr/bin/chromium"
 
@@ -72,6 +76,29 @@ def ensure_venv(requirements: str) -> Path:
     return python
 
 
+def ensure_lite_venv() -> Path:
+    """Create .venv-lite with the pinned JupyterLite build tools (requirements-lite.txt), once per change.
+
+    A separate environment: the build tools pin versions the course's .venv must not be moved to.
+    """
+    python = LITE_VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    if not python.exists():
+        print(f"Creating a virtual environment in {LITE_VENV.name}/ ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(LITE_VENV)
+    digest = hashlib.sha256((ROOT / "requirements-lite.txt").read_bytes()).hexdigest()[:16]
+    stamp = LITE_VENV / f".installed-lite-{digest}"
+    if not stamp.exists():
+        run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+            "-r", ROOT / "requirements-lite.txt")
+        stamp.touch()
+    return python
+
+
+def lite(extra: list[str]) -> int:
+    python = ensure_lite_venv()
+    return subprocess.call([str(python), "-m", "tools.lite", *extra], cwd=ROOT)
+
+
 def ensure_chromium() -> None:
     """Install Debian's chromium for the browser tests if it is missing and we may."""
     if Path(CHROMIUM).exists():
@@ -110,6 +137,10 @@ def lab(extra: list[str]) -> int:
 def test(extra: list[str]) -> int:
     python = ensure_venv("requirements-test.txt")
     ensure_chromium()
+    # tests/browser/test_lite.py drives the live edition: build it here, where the network may be used
+    # (the tests block it); COURSE_LITE_VENV tells the test which tools rebuild it from the cache.
+    run(ensure_lite_venv(), "-m", "tools.lite", "--if-stale", cwd=ROOT)
+    os.environ["COURSE_LITE_VENV"] = str(LITE_VENV)
     os.chdir(ROOT)
     steps = [
         [python, "-m", "ruff", "check", "course.py", "conftest.py", "lessons", "tools", "tests"],
@@ -126,6 +157,13 @@ def test(extra: list[str]) -> int:
     return 0
 
 
+def bench_lite() -> int:
+    """The live edition in Chromium: size, first and second visit, Run All per lesson (builds _lite/ if stale)."""
+    ensure_lite_venv()
+    os.environ["COURSE_LITE_VENV"] = str(LITE_VENV)
+    return in_venv("tests.benchmark_lite", "requirements-test.txt", [])
+
+
 def in_venv(module: str, requirements: str, extra: list[str]) -> int:
     python = ensure_venv(requirements)
     return subprocess.call([str(python), "-m", *module.split(), *extra], cwd=ROOT)
@@ -135,11 +173,13 @@ COMMANDS = {
     "lab": lab,
     "test": test,
     "bench": lambda extra: (in_venv("tests.benchmark", "requirements-test.txt", extra)
-                            or in_venv("tests.benchmark_planner", "requirements-test.txt", [])),
+                            or in_venv("tests.benchmark_planner", "requirements-test.txt", [])
+                            or bench_lite()),
     "sync": lambda extra: in_venv("tools.authoring sync", "requirements-test.txt", extra),
     "execute": lambda extra: in_venv("tools.authoring execute", "requirements-test.txt", extra),
     # tools.site prints where the site is and how long the build took
     "site": lambda extra: in_venv("tools.site", "requirements.txt", extra),
+    "lite": lite,
     "review": lambda extra: in_venv("tools.review", "requirements.txt", extra),
 }
 

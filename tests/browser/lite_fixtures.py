@@ -1,0 +1,57 @@
+"""The live (JupyterLite) edition, built once (or reused while its inputs are unchanged) and served over http.
+
+``python3 course.py test`` builds ``_lite/`` before the tests (they block the network). ``ensure_lite_site``
+reuses it if it was built from the current sources, else rebuilds it with the pinned tools of ``.venv-lite/``
+(``COURSE_LITE_VENV``) from the download cache, which needs no network;
+``serving`` serves a folder on 127.0.0.1 with the MIME types Pyodide needs. The benchmark
+(``tests/benchmark_lite.py``) uses both too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from tests.conftest import REPO
+from tools import lite
+
+LITE_VENV = Path(os.environ.get("COURSE_LITE_VENV", REPO / ".venv-lite"))
+
+
+def lite_python() -> Path:
+    return LITE_VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def ensure_lite_site(out: Path = lite.DEFAULT_OUT) -> tuple[Path, float | None]:
+    """The built site and how long building it took (None: a fresh build was reused).
+
+    Raises FileNotFoundError when the build tools are not installed.
+    """
+    if lite.is_fresh(out):
+        return out, None
+    python = lite_python()
+    if not python.exists():
+        raise FileNotFoundError(f"{python} (run `python3 course.py lite` or `python3 course.py test` once)")
+    start = time.monotonic()
+    subprocess.run([str(python), "-m", "tools.lite", "--out", str(out)], cwd=REPO, check=True,
+                   stdout=subprocess.DEVNULL, timeout=900)
+    return out, time.monotonic() - start
+
+
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 from a thread; yields the base URL (no trailing slash)."""
+    server = lite.make_server(folder)
+    thread = threading.Thread(target=server.serve_forever, name="lite-site", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
