@@ -15,7 +15,6 @@ import argparse
 import re
 import sys
 import time
-from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
@@ -23,6 +22,7 @@ from tests.browser.conftest import CHROMIUM_ARGS
 from tests.browser.lab_helpers import (
     NOTEBOOK,
     assert_no_errors,
+    local_only_context,
     run_all_cells,
     wait_for_idle_kernel,
 )
@@ -45,20 +45,6 @@ FORGET_LAB_STATE = """async () => {   // JupyterLite keeps open tabs and files i
 
 def mark(value: float, target: float) -> str:
     return f"{value:6.1f} s  (target <= {target:.0f} s{'' if value <= target else ', OVER'})"
-
-
-def guarded_context(browser, blocked: list[str]):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-
-    def only_local(route):
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_local)
-    return context
 
 
 def visit_until_quiz(context, base: str) -> float:
@@ -121,7 +107,7 @@ def main() -> int:
     blocked: list[str] = []
     with serving(folder) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = guarded_context(browser, blocked)
+        context = local_only_context(browser, blocked)
         print(f"first visit to lesson 00's first quiz (cold):  {mark(visit_until_quiz(context, base), 30)}",
               flush=True)
         print(f"second visit (browser cache warm):             {mark(visit_until_quiz(context, base), 10)}",

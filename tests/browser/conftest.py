@@ -20,10 +20,11 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 import pytest
 
+from tests.browser.lab_helpers import local_only_page
 from tests.conftest import REPO
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
@@ -199,24 +200,7 @@ def page(browser, lab_server):
 
     Afterwards the kernels it started are shut down.
     """
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    blocked: list[str] = []
-    console_errors: list[str] = []
-
-    def only_local(route):
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_local)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.blocked_requests = blocked
-    page.console_errors = console_errors
-    page.on("console", lambda msg: msg.type == "error" and console_errors.append(msg.text))
-    page.on("pageerror", lambda error: console_errors.append(f"page error: {error}"))
+    context, page = local_only_page(browser)
     yield page
     context.close()
     lab_server.shutdown_kernels()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 try:
     from playwright.sync_api import expect
@@ -110,3 +111,36 @@ def screenshot_notebook(page: Page, path: Path, max_height: int = 15_000) -> Non
         page.screenshot(path=str(path), full_page=True)
     finally:
         page.set_viewport_size(size)
+
+
+def local_only_context(browser, blocked: list[str]):
+    """A fresh browser context (empty cache and storage) that reaches only 127.0.0.1.
+
+    Every request to another host is aborted and its address added to ``blocked``. The route is on the
+    context, so it also covers web workers (JupyterLite's kernel runs in one).
+    """
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+
+    def only_local(route):
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    return context
+
+
+def local_only_page(browser):
+    """(context, page): a page of a fresh ``local_only_context`` that records what it blocked
+    (``page.blocked_requests``) and its console errors (``page.console_errors``). Close the context after."""
+    blocked: list[str] = []
+    context = local_only_context(browser, blocked)
+    page = context.new_page()
+    page.blocked_requests = blocked
+    page.set_default_timeout(30_000)
+    page.console_errors = []
+    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+    page.on("pageerror", lambda error: page.console_errors.append(f"page error: {error}"))
+    return context, page

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -18,6 +17,7 @@ from .lab_helpers import (
     assert_no_errors,
     assert_plots_rendered,
     expect,
+    local_only_page,
     run_all_cells,
     screenshot_notebook,
     wait_for_idle_kernel,
@@ -46,24 +46,7 @@ def lite_site(chromium_path):
 @pytest.fixture
 def lite_page(browser, lite_site):
     """A page in a fresh browser context (empty cache and storage) that reaches only 127.0.0.1."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    blocked: list[str] = []
-    console_errors: list[str] = []
-
-    def only_local(route):
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_local)   # on the context: covers the kernel's web worker too
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.blocked_requests = blocked
-    page.console_errors = console_errors
-    page.on("console", lambda msg: msg.type == "error" and console_errors.append(msg.text))
-    page.on("pageerror", lambda error: console_errors.append(f"page error: {error}"))
+    context, page = local_only_page(browser)
     yield page
     context.close()
 
