@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from lessons.kit import data
@@ -48,6 +49,7 @@ def _cast(value: str, column: dict, where: str, row_number: int):
     return result
 
 
+@cache
 def table_files() -> dict[str, Path]:
     """Every table's metadata file, by table name; a name used twice is an error naming both files."""
     found: dict[str, Path] = {}

@@ -87,16 +87,6 @@ def _progress_texts(path_text: str) -> ProgressTexts:
     return ProgressTexts(**{**document, **messages})
 
 
-def __getattr__(name: str):
-    """``NO_STORE`` (headline, text) and ``NO_SCORES``, read from my_progress.yml."""
-    if name == "NO_STORE":
-        texts = progress_texts()
-        return texts.no_store.headline, texts.no_store.text
-    if name == "NO_SCORES":
-        return progress_texts().no_scores
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def lesson_link_html(file: str) -> str:
     """``lessons.kit.course.lesson_link`` (Markdown) as an HTML link, escaped."""
     text = course.lesson_link(file)

@@ -67,13 +67,6 @@ def _assessment_texts(path_text: str) -> AssessmentTexts:
     return AssessmentTexts(**prose.load(Path(path_text), "final_assessment", TEMPLATES))
 
 
-def __getattr__(name: str):
-    """``START_RESULTS``, read from final_assessment.yml."""
-    if name == "START_RESULTS":
-        return assessment_texts().start_results
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def lesson_link_html(lesson_file: str) -> str:
     """The lesson's number and title, linked to its notebook once the lesson is ready (escaped)."""
     name = escape(lesson_name(lesson_file))

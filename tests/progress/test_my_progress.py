@@ -13,7 +13,7 @@ from lessons.kit.palette import OKABE_ITO
 from lessons.kit.widget import escape
 from lessons.progress import my_progress as dash
 from lessons.progress.figures import STATUS_STYLE, history_figure, progress_figure
-from lessons.progress.my_progress import NO_SCORES, NO_STORE, ProgressDashboard, dashboard, lesson_link_html
+from lessons.progress.my_progress import ProgressDashboard, dashboard, lesson_link_html, progress_texts
 from lessons.progress.summary import (
     COMPLETED,
     NOT_STARTED,
@@ -28,6 +28,9 @@ from lessons.quiz.assessment import FINAL_ASSESSMENT
 from lessons.quiz.bank import load_bank
 from lessons.records.store import ProgressStore
 from tests.conftest import REPO
+
+NO_STORE = progress_texts().no_store.headline, progress_texts().no_store.text
+NO_SCORES = progress_texts().no_scores
 
 NOTEBOOK = REPO / "notebooks" / "my_progress.ipynb"
 HERNIA = "03_herniated_disc"

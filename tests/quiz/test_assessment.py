@@ -22,8 +22,8 @@ from lessons.quiz.assessment import (
     score_by_lesson,
 )
 from lessons.quiz.assessment_widget import (
-    START_RESULTS,
     FinalAssessment,
+    assessment_texts,
     final_assessment,
     lesson_link_html,
     results_card,
@@ -33,6 +33,8 @@ from lessons.quiz.figures import REVISIT_PATTERN, bar_text, lesson_name, results
 from lessons.quiz.widget import QuestionWidget
 from lessons.records.store import ProgressStore
 from tests.conftest import shown_figure
+
+START_RESULTS = assessment_texts().start_results
 
 
 def fake_bank(name: str, n: int) -> QuestionBank:

@@ -5,8 +5,6 @@ texts from ``content/scan_findings.yml``. Ages with no confirmed number are neve
 The loader checks the file against its schema, then what a schema cannot say: the findings are exactly
 those of the table, every place a number was confirmed has words, a model estimate is at an age that has a
 number, and the texts use only their ``{fields}``.
-
-``FINDINGS`` ({term: plain label}, in the order of the figure's panels) is read from the file when first used.
 """
 
 from __future__ import annotations
@@ -111,12 +109,6 @@ def findings() -> tuple[Finding, ...]:
 def finding_labels() -> dict[str, str]:
     """{term: plain label}, in the order of the figure's panels."""
     return {item.id: item.label for item in findings()}
-
-
-def __getattr__(name: str):
-    if name == "FINDINGS":
-        return finding_labels()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def text(name: str, /, **values: object) -> str:

@@ -41,10 +41,6 @@ def clue_set() -> sorter.ClueSet:
     return sorter.load_clue_set(CONTENT / "clues.yml", roots=[root.id for root in nerve_roots()])
 
 
-CLUES: tuple[sorter.Clue, ...] = clue_set().clues
-NOT_A_DIAGNOSIS: str = clue_set().closing
-
-
 def sort_clues(selected: Iterable[str] | None) -> sorter.Sorting:
     """Say which pattern the ticked clues fit. Unknown or malformed input gives a message, not an error."""
     return sorter.sort(clue_set(), selected)

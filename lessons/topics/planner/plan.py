@@ -107,18 +107,7 @@ REST_WORDS = {8: "twice the usual rest", 7: "1.75 times the usual rest", 6: "1.5
               5: "1.25 times the usual rest", 4: "the usual rest"}
 
 # The safety notes (their words, warning signs and sources) are content: lessons/topics/planner/content/
-# plan_notes.yml, read by lessons.topics.planner.texts.plan_notes. Two of its parts keep their old names here.
-_FROM_NOTES = {
-    "STOP_SIGNS": lambda notes: notes.stop_signs,
-    "PROBLEM_NOTES": lambda notes: {problem: (note.text, note.sources) for problem, note in notes.problems.items()},
-}
-
-
-def __getattr__(name: str):
-    """``STOP_SIGNS`` (sign ids) and ``PROBLEM_NOTES`` ({problem: (text, sources)}), read from plan_notes.yml."""
-    if name in _FROM_NOTES:
-        return _FROM_NOTES[name](plan_notes())
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# plan_notes.yml, read by lessons.topics.planner.texts.plan_notes.
 
 
 class PlanError(ValueError):

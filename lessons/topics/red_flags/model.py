@@ -107,7 +107,7 @@ def words() -> Words:
 
 
 def group_heading(level_key: str) -> str:
-    """ "Signs that need emergency help now", with the words of the triage file."""
+    """The heading above one level's tick boxes, its level words filled in from the triage file."""
     return words().groups[level_key]
 
 

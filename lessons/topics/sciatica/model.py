@@ -33,9 +33,6 @@ def clue_set() -> sorter.ClueSet:
                                 areas=numb_areas())
 
 
-CLUES: tuple[sorter.Clue, ...] = clue_set().clues
-
-
 @dataclass(frozen=True)
 class SortedClues:
     """One sorting, in this lesson's words: the clues on each side, the numb area and its nerve root."""

@@ -4,8 +4,6 @@
 Education, not diagnosis: ``explain`` says which structures, nerve roots and causes in the course
 a pattern of symptoms is usually linked with, and why. Emergency rules always come first and
 bring the course's emergency message (from the triage file, ``lessons.kit.triage``).
-
-``NOTHING_SELECTED``, ``NOTHING_MATCHES`` and ``NOT_A_DIAGNOSIS`` are texts of the words file, read when first used.
 """
 
 from __future__ import annotations
@@ -27,8 +25,6 @@ STEPS = ("where", "kind", "worse", "better", "onset", "other")      # the explor
 TEXT_FIELDS = {"messages.start": ("button",), "messages.matches": ("count",),
                "root": ("root", "numbness", "muscles", "reflex"), "cause": ("name", "number"),
                "no_cause.warning": ("lead",)}
-CONSTANTS = {"NOTHING_SELECTED": "messages.nothing_selected", "NOTHING_MATCHES": "messages.nothing_matches",
-             "NOT_A_DIAGNOSIS": "not_a_diagnosis.text"}
 CONDITIONS = ("where", "where_none", "kind", "worse", "better", "onset", "other")
 # Which list of choices each condition's ids must come from ("areas" = every area on the map).
 CONDITION_CHOICES = {"where": "areas", "where_none": "areas", "kind": "kind", "worse": "worse",
@@ -139,12 +135,6 @@ def text(name: str, /, **values: object) -> str:
 def steps() -> tuple[tuple[str, str, str], ...]:
     """(question, heading, hint or "") in the order of the explorer."""
     return tuple((name, words()[f"steps.{name}.heading"], words().get(f"steps.{name}.hint", "")) for name in STEPS)
-
-
-def __getattr__(name: str):
-    if name in CONSTANTS:
-        return words()[CONSTANTS[name]]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @cache

@@ -13,9 +13,9 @@ from lessons.topics.degenerative_disc_disease.figures import (
 )
 from lessons.topics.degenerative_disc_disease.model import (
     AGES,
-    FINDINGS,
     check_age,
     confirmed_ages,
+    finding_labels,
     finding_sentence,
     odds_rows,
     people_out_of_100,
@@ -23,6 +23,8 @@ from lessons.topics.degenerative_disc_disease.model import (
 )
 from lessons.topics.degenerative_disc_disease.widgets import ScanFindingExplorer, explorer_view
 from tests.conftest import shown_figure
+
+FINDINGS = finding_labels()
 
 # The numbers as seen in the sources (see the topic's content/tables/brinjikji_2015_asymptomatic_imaging.yml).
 ABSTRACT = {  # Brinjikji et al. 2015, abstract: ages 20 and 80

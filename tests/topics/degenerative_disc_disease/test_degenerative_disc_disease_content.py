@@ -13,8 +13,8 @@ from tests.conftest import broken_copy, names
 def test_the_real_file_loads_and_follows_the_table():
     loaded = model.read(model.PATH)
     assert loaded == model.load()
-    assert list(model.FINDINGS) == [item.id for item in loaded.findings] == list(model.prevalence_table())
-    assert model.FINDINGS["disc bulge"] == "Disc edge spreads out"
+    assert list(model.finding_labels()) == [item.id for item in loaded.findings] == list(model.prevalence_table())
+    assert model.finding_labels()["disc bulge"] == "Disc edge spreads out"
     estimates = {(item.id, age) for item in loaded.findings for age in item.model_estimate_ages}
     assert estimates == {("facet degeneration", 20), ("facet degeneration", 30),
                          ("spondylolisthesis", 20), ("spondylolisthesis", 30)}

@@ -15,15 +15,17 @@ from lessons.topics.muscle_strain.figures import (
     recovery_points,
 )
 from lessons.topics.muscle_strain.model import (
-    CLUES,
-    NOT_A_DIAGNOSIS,
     RECOVERY_TABLE,
     clue_card,
+    clue_set,
     sort_clues,
     timepoint_text,
 )
 from lessons.topics.muscle_strain.widgets import RecoveryTimeline, ReferredOrRootSorter
 from tests.conftest import shown_figure
+
+CLUES = clue_set().clues
+NOT_A_DIAGNOSIS = clue_set().closing
 
 # --- the published numbers -------------------------------------------------------------------
 

@@ -22,9 +22,7 @@ from lessons.topics.planner.catalogue import LEVELS, PHASES, POSITIONS, PROBLEMS
 from lessons.topics.planner.figures import weeks_figure
 from lessons.topics.planner.plan import (
     PHASE_SHARES,
-    PROBLEM_NOTES,
     REST_QUARTERS,
-    STOP_SIGNS,
     TOLERANCE_SECONDS,
     WEEKDAYS,
     Plan,
@@ -41,6 +39,7 @@ from lessons.topics.planner.plan import (
     step_at,
     step_for_week,
 )
+from lessons.topics.planner.texts import plan_notes
 from lessons.topics.planner.widgets import (
     StretchPlanner,
     countdown_html,
@@ -51,6 +50,9 @@ from lessons.topics.planner.widgets import (
 )
 from tests.conftest import FIXTURE, PLOTLY
 from tests.conftest import ex as fixture_exercise
+
+STOP_SIGNS = plan_notes().stop_signs
+PROBLEM_NOTES = {problem: (note.text, note.sources) for problem, note in plan_notes().problems.items()}
 
 CATALOGUE = load_catalogue()
 ALL_POSITIONS = frozenset(POSITIONS)

@@ -7,15 +7,17 @@ from lessons.kit.palette import OKABE_ITO
 from lessons.kit.tables import load_table
 from lessons.topics.sciatica.figures import pregabalin_trial_figure, surgery_trial_figure
 from lessons.topics.sciatica.model import (
-    CLUES,
     NO_NUMBNESS,
     RADICULAR,
     REFERRED,
+    clue_set,
     clues_card,
     sort_clues,
 )
 from lessons.topics.sciatica.widgets import FollowThePainExplorer
 from tests.conftest import shown_figure
+
+CLUES = clue_set().clues
 
 # --- data: the numbers must be the papers' -------------------------------------------------
 

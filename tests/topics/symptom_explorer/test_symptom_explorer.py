@@ -12,8 +12,6 @@ from lessons.topics.causes_compared.model import causes
 from lessons.topics.symptom_explorer import model as symptoms_module
 from lessons.topics.symptom_explorer.figures import REGIONS, symptom_map_figure
 from lessons.topics.symptom_explorer.model import (
-    NOTHING_MATCHES,
-    NOTHING_SELECTED,
     areas,
     explain,
     rule,
@@ -22,6 +20,9 @@ from lessons.topics.symptom_explorer.model import (
 )
 from lessons.topics.symptom_explorer.widgets import SymptomExplorer, banner_html, explanation_card
 from tests.conftest import broken_copy
+
+NOTHING_SELECTED = symptoms_module.words()["messages.nothing_selected"]
+NOTHING_MATCHES = symptoms_module.words()["messages.nothing_matches"]
 
 EMERGENCY = ["saddle-area", "both-legs", "bladder-bowel", "worsening-weakness"]
 LEG = ["inner-shin", "outer-shin", "top-of-foot", "outer-foot", "back-of-calf"]

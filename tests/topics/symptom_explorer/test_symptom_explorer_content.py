@@ -15,8 +15,8 @@ def test_the_real_file_loads():
     loaded = model.read_words(model.WORDS)
     assert loaded == model.words()
     assert [name for name, _heading, _hint in model.steps()] == list(model.STEPS)
-    assert loaded["messages.nothing_selected"] == model.NOTHING_SELECTED
-    assert model.NOT_A_DIAGNOSIS.startswith("This explorer is for learning.")
+    assert loaded["messages.nothing_selected"] == model.words()["messages.nothing_selected"]
+    assert model.words()["not_a_diagnosis.text"].startswith("This explorer is for learning.")
     assert model.text("messages.matches", count=3).startswith("3 patterns from the course fit what you marked.")
     with pytest.raises(AttributeError):
         model.NOTHING_AT_ALL  # noqa: B018
