@@ -186,18 +186,21 @@ def pyyaml_wheel() -> Path:
     return wheel
 
 
-def course_wheel(dest: Path) -> Path:
-    """The course wheel, built from a clean copy of what packaging needs (never writes build/ in the repo)."""
+def course_wheel(dest: Path, source: Path = ROOT, names: tuple[str, ...] = SOURCES) -> Path:
+    """The course wheel, built from a clean copy of ``names`` in ``source`` (never writes build/ in the repo).
+
+    tests/course/test_installed.py builds its wheel here too, from a copy that also holds ``tools/``.
+    """
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "source"
-        source.mkdir()
-        for name in SOURCES:
-            path = ROOT / name
+        copy = Path(tmp) / "source"
+        copy.mkdir()
+        for name in names:
+            path = source / name
             if path.is_dir():
-                shutil.copytree(path, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-            else:
-                shutil.copy2(path, source / name)
-        pip("wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", str(dest), str(source), cwd=Path(tmp))
+                shutil.copytree(path, copy / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            elif path.exists():
+                shutil.copy2(path, copy / name)
+        pip("wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", str(dest), str(copy), cwd=Path(tmp))
     (wheel,) = dest.glob("backpain_lessons-*.whl")
     return wheel
 

@@ -32,27 +32,15 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from tools.lite import course_wheel
 
 OFFLINE_GUARD = REPO / "tests" / "offline"
 SOURCES = ("pyproject.toml", "README.md", "LICENSE", "lessons", "tools")   # tools/ is there but not packaged
 
 
 def build_wheel(out: Path, source: Path = REPO) -> Path:
-    """The wheel of ``source``, built from a clean copy of what packaging needs."""
-    copy = out / "source"
-    copy.mkdir(parents=True)
-    for name in SOURCES:
-        path = source / name
-        if path.is_dir():
-            shutil.copytree(path, copy / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        elif path.exists():
-            shutil.copy2(path, copy / name)
-    wheels = out / "wheel"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
-                    "--quiet", "-w", str(wheels), str(copy)], check=True, capture_output=True, text=True,
-                   timeout=120)
-    (wheel,) = wheels.glob("backpain_lessons-*.whl")
-    return wheel
+    """The wheel of ``source``, built from a clean copy of what packaging needs (as ``course.py lite`` does)."""
+    return course_wheel(out / "wheel", source, SOURCES)
 
 
 def fresh_environment(folder: Path, wheel: Path) -> tuple[Path, Path]:
