@@ -2,8 +2,10 @@
 
 ``export_results(store, folder)`` writes what a ``ProgressStore`` holds; ``read_results(path)`` reads
 such a file and checks it (JSON schema ``results.schema.json`` plus the rules a schema cannot say) and
-raises ``ResultsError`` naming the file and the field. The JSON file keeps everything; the CSV file is
-one row per answer (for a spreadsheet), so it has no saved plans and no attempts without answers.
+raises ``ResultsError`` naming the file and the field; ``results_from_bytes(content, name)`` checks a
+file's bytes the same way (an upload). ``merge_results(store, learner)`` brings such results back into a
+store (``ProgressStore.merge``: only what is missing is added). The JSON file keeps everything; the CSV
+file is one row per answer (for a spreadsheet), so it has no saved plans and no attempts without answers.
 """
 
 from __future__ import annotations
@@ -13,13 +15,13 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from sys import intern
 
 from lessons.kit import course, data, names
 from lessons.kit.files import NotReadable, TooLarge, read_limited, write_atomically
 from lessons.kit.inputs import shown
-from lessons.records.store import Answer, Attempt
+from lessons.records.store import Answer, Attempt, Merged, SavedPlan
 
 FORMAT = "back-pain-leg-pain-results"
 VERSION = 1
@@ -104,16 +106,16 @@ def export_results(store, folder: Path | str, fmt: str = "json") -> Path:
 
 # --------------------------------------------------------------------------- reading
 
-def _read_text(path: Path) -> str:
-    """The file's text, if it is an ordinary file of at most ``MAX_BYTES`` (``lessons.kit.files.read_limited``:
+TOO_LARGE = f"is larger than {MAX_BYTES // 1_000_000} MB, too large for a results file"
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, if it is an ordinary file of at most ``MAX_BYTES`` (``lessons.kit.files.read_limited``:
     never waits on a pipe, never reads a device, never reads more than ``MAX_BYTES + 1`` bytes)."""
     try:
-        return read_limited(path, MAX_BYTES).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ResultsError(path.name, "is not a UTF-8 text file") from None
+        return read_limited(path, MAX_BYTES)
     except TooLarge:
-        raise ResultsError(path.name, f"is larger than {MAX_BYTES // 1_000_000} MB, too large for a results file") \
-            from None
+        raise ResultsError(path.name, TOO_LARGE) from None
     except NotReadable as exc:
         raise ResultsError(path.name, f"cannot be read: it {exc}") from None
     except OSError as exc:
@@ -305,12 +307,36 @@ def parse_results(raw: object, name: str) -> LearnerResults:
         plans=tuple(raw.get("plans", [])), source=name)
 
 
+def _suffix(name: str) -> str:
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in (".json", ".csv"):
+        raise ResultsError(name, "is not a .json or .csv file")
+    return suffix
+
+
+def results_from_bytes(content: bytes, name: str) -> LearnerResults:
+    """Check the bytes of a ``.json`` or ``.csv`` results file called ``name`` (e.g. an upload) as
+    ``read_results`` checks a file: at most ``MAX_BYTES``, UTF-8, then the same rules."""
+    suffix = _suffix(name)
+    if len(content) > MAX_BYTES:
+        raise ResultsError(name, TOO_LARGE)
+    try:
+        text = bytes(content).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ResultsError(name, "is not a UTF-8 text file") from None
+    raw = _from_json(text, name) if suffix == ".json" else _from_csv(text, name)
+    return parse_results(raw, name)
+
+
 def read_results(path: Path | str) -> LearnerResults:
     """Read and check a ``.json`` or ``.csv`` results file; ``ResultsError`` says what is wrong."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".json", ".csv"):
-        raise ResultsError(path.name, "is not a .json or .csv file")
-    text = _read_text(path)
-    raw = _from_json(text, path.name) if suffix == ".json" else _from_csv(text, path.name)
-    return parse_results(raw, path.name)
+    _suffix(path.name)
+    return results_from_bytes(_read_bytes(path), path.name)
+
+
+def merge_results(store, learner: LearnerResults) -> Merged:
+    """Bring checked results (``read_results``, ``results_from_bytes``) back into a ``ProgressStore``, in
+    one write: only what the store does not have yet is added (``ProgressStore.merge``)."""
+    plans = tuple(SavedPlan(plan["name"], plan["plan"], plan["saved_at"]) for plan in learner.plans)
+    return store.merge(learner.attempts, learner.answers, plans, learner.display_name)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -88,6 +89,19 @@ class SavedPlan:
     name: str
     plan: dict
     saved_at: str
+
+
+@dataclass(frozen=True)
+class Merged:
+    """What ``ProgressStore.merge`` added; nothing that was already in the store is changed."""
+
+    answers_added: int
+    attempts_added: int
+    plans_added: int
+    answers_already_there: int
+    quizzes: int                                    # lessons whose answers were added
+    renamed_plans: tuple[tuple[str, str], ...] = ()  # (name given, name kept under): that name was taken
+    name_set: bool = False
 
 
 class StoreBusy(sqlite3.OperationalError):
@@ -277,6 +291,105 @@ class ProgressStore:
             conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('display_name', ?)", (value,))
         return value
 
+    # --- bringing progress back ------------------------------------------------------------------
+
+    def merge(self, attempts: Sequence[Attempt], answers: Sequence[Answer], plans: Sequence[SavedPlan] = (),
+              display_name: str = "") -> Merged:
+        """Add progress kept elsewhere (an exported results file), in one write: all of it or none of it.
+
+        Nothing already here is changed or removed, and times (started, answered, saved) are kept as given.
+        An attempt already here takes only the answers it lacks: same lesson and number of questions,
+        one's answers all among the other's, and a shared answer or the same start. Any other attempt gets
+        a new number, never one used before (``attempts`` numbers map to it for their ``answers``). An
+        answer is already here if its attempt has one with the same question, choice, verdict and time,
+        so merging the same progress twice adds nothing. A plan whose name is taken by a different plan
+        is kept as "name (imported)", then "name (imported 2)", ...; the display name is set only if the
+        store has none. ``ValueError`` (nothing written) for an answer whose attempt is not given.
+        """
+        with self._transaction() as conn:
+            here = _answers_by_attempt(conn)
+            mapping, new_attempts = self._merge_attempts(conn, attempts, answers, here)
+            rows, already, lessons = [], 0, set()
+            for answer in answers:
+                if answer.attempt not in mapping:
+                    raise ValueError(f"an answer refers to attempt {answer.attempt}, which is not given")
+                if isinstance(answer.chosen, str) or not all(isinstance(text, str) for text in answer.chosen):
+                    raise ValueError("chosen must be a list of answer texts")
+                number = mapping[answer.attempt]
+                key = _answer_key(answer)
+                if here[number][key] > 0:
+                    here[number][key] -= 1
+                    already += 1
+                    continue
+                rows.append((number, str(answer.lesson), str(answer.question), bool(answer.correct),
+                             json.dumps(list(answer.chosen), ensure_ascii=False), str(answer.answered_at)))
+                lessons.add(answer.lesson)
+            conn.executemany("INSERT INTO answers (attempt, lesson, question, correct, chosen, answered_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?)", rows)
+            added_plans, renamed = self._merge_plans(conn, plans)
+            name_set = False
+            if not conn.execute("SELECT value FROM settings WHERE key = 'display_name' AND value != ''").fetchone():
+                value = clean_name(display_name, NAME_LENGTH)
+                if value:
+                    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('display_name', ?)", (value,))
+                    name_set = True
+        return Merged(len(rows), new_attempts, added_plans, already, len(lessons), renamed, name_set)
+
+    @staticmethod
+    def _merge_attempts(conn: sqlite3.Connection, attempts: Sequence[Attempt], answers: Sequence[Answer],
+                        here: defaultdict[int, Counter]) -> tuple[dict[int, int], int]:
+        """{given attempt number: number in the store}, and how many attempts were added. ``here``: the
+        store's answers by attempt."""
+        theirs: defaultdict[int, Counter] = defaultdict(Counter)
+        for answer in answers:
+            theirs[answer.attempt][_answer_key(answer)] += 1
+        kinds: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
+        for number, lesson, total, started_at in conn.execute(
+                "SELECT number, lesson, total, started_at FROM attempts ORDER BY number"):
+            kinds[lesson, total].append((number, started_at))
+        mapping, used, added = {}, set(), 0
+        for attempt in attempts:
+            if not isinstance(attempt.total, int) or attempt.total < 0:
+                raise ValueError(f"total must be a whole number of questions, not {attempt.total!r}")
+            if attempt.number in mapping:
+                raise ValueError(f"attempt {attempt.number} is given twice")
+            mine, best, best_score = theirs[attempt.number], None, None
+            for number, started_at in kinds.get((str(attempt.lesson), attempt.total), ()):
+                if number in used or not (_within(mine, here[number]) or _within(here[number], mine)):
+                    continue
+                shared, same_start = sum((mine & here[number]).values()), started_at == attempt.started_at
+                score = (mine == here[number], shared, same_start)      # the same answers first
+                if (shared or same_start) and (best_score is None or score > best_score):
+                    best, best_score = number, score
+            if best is None:
+                best = conn.execute("INSERT INTO attempts (lesson, total, started_at) VALUES (?, ?, ?)",
+                                    (str(attempt.lesson), attempt.total, str(attempt.started_at))).lastrowid
+                added += 1
+            else:
+                used.add(best)
+            mapping[attempt.number] = best
+        return mapping, added
+
+    @staticmethod
+    def _merge_plans(conn: sqlite3.Connection, plans: Sequence[SavedPlan]) -> tuple[int, tuple[tuple[str, str], ...]]:
+        """Add the plans not already here (under a free name if theirs is taken); (how many, renamed)."""
+        taken = {name: json.loads(text) for name, text in conn.execute("SELECT name, plan FROM plans")}
+        added, renamed = 0, []
+        for plan in plans:
+            for name in _plan_names(str(plan.name)):
+                if name in taken:
+                    if taken[name] == plan.plan:
+                        break                         # already here
+                    continue
+                conn.execute("INSERT INTO plans (name, plan, saved_at) VALUES (?, ?, ?)",
+                             (name, json.dumps(plan.plan, ensure_ascii=False, sort_keys=True), str(plan.saved_at)))
+                taken[name] = plan.plan
+                added += 1
+                if name != plan.name:
+                    renamed.append((str(plan.name), name))
+                break
+        return added, tuple(renamed)
+
     # --- starting again ----------------------------------------------------------------------------
 
     def reset(self) -> Path:
@@ -304,6 +417,35 @@ class ProgressStore:
             return "~/" + self.path.relative_to(Path.home()).as_posix()
         except ValueError:
             return str(self.path)
+
+
+def _answer_key(answer: Answer) -> tuple:
+    """What makes two answers of one attempt the same answer."""
+    return (str(answer.lesson), str(answer.question), bool(answer.correct), tuple(answer.chosen),
+            str(answer.answered_at))
+
+
+def _answers_by_attempt(conn: sqlite3.Connection) -> defaultdict[int, Counter]:
+    found: defaultdict[int, Counter] = defaultdict(Counter)
+    for attempt, lesson, question, correct, chosen, answered_at in conn.execute(
+            "SELECT attempt, lesson, question, correct, chosen, answered_at FROM answers ORDER BY id"):
+        found[attempt][lesson, question, bool(correct), tuple(json.loads(chosen)), answered_at] += 1
+    return found
+
+
+def _within(part: Counter, whole: Counter) -> bool:
+    """Every answer of ``part`` is in ``whole`` (as often): the same attempt, seen earlier."""
+    return all(whole[key] >= count for key, count in part.items())
+
+
+def _plan_names(name: str) -> Iterator[str]:
+    """``name``, then ``name (imported)``, ``name (imported 2)``, ...: the names a merged plan may take."""
+    yield name
+    yield f"{name} (imported)"
+    number = 2
+    while True:
+        yield f"{name} (imported {number})"
+        number += 1
 
 
 _stores: dict[Path, ProgressStore] = {}
