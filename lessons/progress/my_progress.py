@@ -27,12 +27,18 @@ from lessons.kit.widget import FEEDBACK_STYLE, CourseWidget, escape, feedback_ht
 from lessons.progress.figures import history_figure, progress_figure
 from lessons.progress.summary import COMPLETED, NOT_STARTED, lesson_progress, next_steps, score_history
 from lessons.quiz.assessment import REVISIT_THRESHOLD
+from lessons.records.results import ResultsError, export_results, merge_results, results_from_bytes
+from lessons.records.store import Merged
 
 STORE_ERRORS = (OSError, ValueError, sqlite3.Error)
 MAX_NAME = 60
 TEXTS_FILE = Path(__file__).parent / "content" / "my_progress.yml"
 TEMPLATES = {"name_shortened": {"limit"}, "completed": {"done", "total"}, "next_new": {"lesson"},
-             "next_started": {"lesson"}, "revisit": {"percent"}, "no_plans": {"lesson"}, "reset_done.text": {"backup"}}
+             "next_started": {"lesson"}, "revisit": {"percent"}, "no_plans": {"lesson"}, "reset_done.text": {"backup"},
+             "import_done": {"file"}, "import_added.answers_and_plans": {"answers", "quizzes", "plans"},
+             "import_added.answers": {"answers", "quizzes"}, "import_added.plans": {"plans"},
+             "import_already": {"already"}, "import_words.*.*": {"n"}, "import_renamed": {"name", "new_name"}}
+UPLOAD_TYPES = ".json,.csv"
 LINK_STYLE = "color:#0072B2;text-decoration:underline"   # a link looks like one in a widget, not by colour only
 CELL = 'style="padding:2px 16px 2px 0;text-align:left"'
 _MARKDOWN_LINK = re.compile(r"^\[(?P<text>[^\]]+)\]\((?P<href>[^)]+)\)$")
@@ -63,6 +69,14 @@ class ProgressTexts:
     no_plans: str
     plans_lesson: str
     download_help: str
+    import_intro: str
+    import_done: str
+    import_added: dict[str, str]
+    import_already: str
+    import_words: dict[str, list[str]]
+    import_nothing_new: str
+    import_renamed: str
+    import_failed: Message
     reset_question: Message
     nothing_deleted: str
     reset_done: Message
@@ -83,7 +97,8 @@ def _progress_texts(path_text: str) -> ProgressTexts:
     except KeyError:
         raise data.ContentError(data.display_name(path), f"{document['plans_lesson']!r} is not a lesson of "
                                 "lessons/kit/content/course.yml", field="plans_lesson") from None
-    messages = {key: Message(**value) for key, value in document.items() if isinstance(value, dict)}
+    messages = {key: Message(**value) for key, value in document.items()
+                if isinstance(value, dict) and value.keys() == {"headline", "text"}}
     return ProgressTexts(**{**document, **messages})
 
 
@@ -139,6 +154,51 @@ def saved_file_html(where: str) -> str:
             f"<p>{escape(progress_texts().download_help)}</p></div>")
 
 
+def counted(word: str, n: int) -> str:
+    """``import_words[word]`` for ``n``: "1 answer", "12 answers"."""
+    one, other = progress_texts().import_words[word]
+    return prose.fill(one if n == 1 else other, n=n)
+
+
+def merged_text(merged: Merged) -> str:
+    """What a merge added, in words: "Added 12 answers from 3 quizzes and 1 plan. 40 answers were already here."
+    (plain text: the caller escapes it)."""
+    texts = progress_texts()
+    words = {"answers": counted("answers", merged.answers_added), "quizzes": counted("quizzes", merged.quizzes),
+             "plans": counted("plans", merged.plans_added)}
+    if merged.answers_added and merged.plans_added:
+        sentences = [prose.fill(texts.import_added["answers_and_plans"], **words)]
+    elif merged.answers_added:
+        sentences = [prose.fill(texts.import_added["answers"], answers=words["answers"], quizzes=words["quizzes"])]
+    elif merged.plans_added:
+        sentences = [prose.fill(texts.import_added["plans"], plans=words["plans"])]
+    else:
+        sentences = [texts.import_nothing_new]
+    if merged.answers_already_there and (merged.answers_added or merged.plans_added):
+        sentences.append(prose.fill(texts.import_already, already=counted("already", merged.answers_already_there)))
+    sentences += [prose.fill(texts.import_renamed, name=f"“{name}”", new_name=f"“{new_name}”")
+                  for name, new_name in merged.renamed_plans]
+    return " ".join(sentences)
+
+
+def upload_name(item) -> str:
+    """The name of an uploaded file (``FileUpload.value`` item), without any folder."""
+    name = str(item.get("name") or "")
+    return name.replace("\\", "/").rsplit("/", 1)[-1] or "the file"
+
+
+def upload_bytes(item, name: str) -> bytes:
+    """The content of an uploaded file as bytes: a memoryview in JupyterLab (ipywidgets 8), bytes or a
+    browser buffer elsewhere. ``ResultsError`` if there is none."""
+    content = item.get("content")
+    if hasattr(content, "to_bytes"):          # a browser ArrayBuffer seen from Pyodide
+        content = content.to_bytes()
+    try:
+        return bytes(content)
+    except TypeError:
+        raise ResultsError(name, "arrived without its content; choose it again") from None
+
+
 def _button(description: str, tooltip: str, action, **style) -> widgets.Button:
     button = widgets.Button(description=description, tooltip=tooltip, layout=widgets.Layout(width="auto"), **style)
     button.on_click(lambda _button: action())
@@ -149,7 +209,8 @@ class ProgressDashboard(CourseWidget):
     """The progress page, built from a ``ProgressStore`` (None: a message saying progress is not kept)."""
 
     plain_text = ("My progress: your lessons (not started, started or completed), your quiz scores, what to "
-                  "do next, and buttons to export or reset your progress. Run this notebook in JupyterLab to use it.")
+                  "do next, and buttons to export your progress, bring it back or reset it. Run this notebook in "
+                  "JupyterLab to use it.")
 
     def __init__(self, store, export_folder: Path | str = "exports", threshold: float = REVISIT_THRESHOLD):
         self.store, self.export_folder, self.threshold = store, export_folder, threshold
@@ -169,6 +230,11 @@ class ProgressDashboard(CourseWidget):
         self.history_message, self.history_chart = widgets.HTML(), widgets.Output()
         self.next_card, self.plans = widgets.HTML(), widgets.HTML()
         self.export_message, self.reset_message, self.where_message = widgets.HTML(), widgets.HTML(), widgets.HTML()
+        self.upload = widgets.FileUpload(accept=UPLOAD_TYPES, multiple=False, description="Choose a saved file",
+                                         tooltip="Choose a .json or .csv file you downloaded from this page",
+                                         layout=widgets.Layout(width="auto"))
+        self.upload.observe(lambda change: self.bring_back(change["new"]), names="value")
+        self.import_message = widgets.HTML()
         self.confirm_row = widgets.HBox([
             _button("Yes, delete my progress", "Delete every saved answer (a copy is kept)", self.reset,
                     button_style="danger"),
@@ -190,6 +256,7 @@ class ProgressDashboard(CourseWidget):
             widgets.HBox([_button("Download as JSON", "Save your progress as a JSON file", lambda: self.export("json")),
                           _button("Download as CSV", "Save your answers as a CSV table", lambda: self.export("csv"))]),
             self.export_message,
+            h(f"<h4>Bring back saved progress</h4><p>{texts.import_intro}</p>"), self.upload, self.import_message,
             h("<h4>Start again</h4>"),
             widgets.HBox([_button("Reset my progress…", "Delete your saved progress (asks first)", self.ask_reset)]),
             self.confirm_row,
@@ -240,10 +307,8 @@ class ProgressDashboard(CourseWidget):
     def export(self, fmt: str) -> Path | None:
         """Save the progress as JSON or CSV in the export folder and say where; errors are a message."""
         try:
-            from lessons.records.results import export_results
-
             path = Path(export_results(self.store, self.export_folder, fmt))
-        except (*STORE_ERRORS, ImportError) as error:
+        except STORE_ERRORS as error:
             self.export_message.value = feedback_html(False, "Could not save the file.", str(error))
             return None
         try:
@@ -252,6 +317,31 @@ class ProgressDashboard(CourseWidget):
             where = path.name
         self.export_message.value = saved_file_html(where)
         return path
+
+    def bring_back(self, uploaded) -> Merged | None:
+        """Add the progress in an uploaded results file (``FileUpload.value``) to the store, say what was
+        added and redraw the page. A file that cannot be used changes nothing and says why."""
+        if not uploaded:
+            return None                              # nothing chosen, or the upload was just cleared
+        item = uploaded[0]
+        name = upload_name(item)
+        texts = progress_texts()
+        try:
+            learner = results_from_bytes(upload_bytes(item, name), name)
+            merged = merge_results(self.store, learner)
+        except ResultsError as error:
+            failed = texts.import_failed
+            self.import_message.value = feedback_html(False, failed.headline, failed.text, notes=(str(error),))
+            return None
+        except STORE_ERRORS as error:
+            self.import_message.value = feedback_html(False, "Your progress could not be saved. Nothing was changed.",
+                                                      str(error))
+            return None
+        finally:
+            self.upload.value = ()                   # the file's content is not kept in the page
+        self.import_message.value = feedback_html(True, prose.fill(texts.import_done, file=name), merged_text(merged))
+        self.refresh()
+        return merged
 
     def ask_reset(self) -> None:
         self.confirm_row.layout.display = "flex"
@@ -271,7 +361,7 @@ class ProgressDashboard(CourseWidget):
             return None
         done = progress_texts().reset_done
         self.reset_message.value = feedback_html(True, done.headline, prose.fill(done.text, backup=backup.name))
-        self.name_message.value = self.export_message.value = ""
+        self.name_message.value = self.export_message.value = self.import_message.value = ""
         self.refresh()
         return backup
 

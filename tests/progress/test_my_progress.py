@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import UTC, datetime
 
 import nbformat
 import pytest
@@ -13,7 +14,14 @@ from lessons.kit.palette import OKABE_ITO
 from lessons.kit.widget import escape
 from lessons.progress import my_progress as dash
 from lessons.progress.figures import STATUS_STYLE, history_figure, progress_figure
-from lessons.progress.my_progress import ProgressDashboard, dashboard, lesson_link_html, progress_texts
+from lessons.progress.my_progress import (
+    ProgressDashboard,
+    dashboard,
+    lesson_link_html,
+    merged_text,
+    progress_texts,
+    upload_name,
+)
 from lessons.progress.summary import (
     COMPLETED,
     NOT_STARTED,
@@ -26,7 +34,8 @@ from lessons.progress.summary import (
 )
 from lessons.quiz.assessment import FINAL_ASSESSMENT
 from lessons.quiz.bank import load_bank
-from lessons.records.store import ProgressStore
+from lessons.records.results import MAX_BYTES, export_results
+from lessons.records.store import Merged, ProgressStore
 from tests.conftest import REPO
 
 NO_STORE = progress_texts().no_store.headline, progress_texts().no_store.text
@@ -260,6 +269,131 @@ def test_export_problem_is_a_message(store, tmp_path):
     widget = ProgressDashboard(store, export_folder=blocker / "exports")
     assert widget.export("json") is None
     assert "Could not save the file" in widget.export_message.value
+
+
+# --- bringing saved progress back ---------------------------------------------------------------------
+
+def uploaded(name: str, content: bytes) -> tuple[dict, ...]:
+    """What ipywidgets 8's FileUpload holds after the learner chose one file."""
+    return ({"name": name, "type": "application/json", "size": len(content), "content": memoryview(content),
+             "last_modified": datetime(2026, 11, 25, 10, tzinfo=UTC)},)
+
+
+@pytest.fixture
+def exported(tmp_path):
+    """A results file of another store: Sam's name, two lessons' answers and a plan (JSON and CSV)."""
+    other = ProgressStore(tmp_path / "other" / "progress.sqlite3")
+    other.set_display_name("Sam")
+    take_quiz(other, HERNIA, right=ids(HERNIA)[:2], wrong=ids(HERNIA)[2:3])
+    take_quiz(other, STENOSIS, right=ids(STENOSIS))
+    other.save_plan("Morning <b>stretch</b>", {"weeks": 2})
+    return {fmt: export_results(other, tmp_path / "out", fmt) for fmt in ("json", "csv")}
+
+
+def exported_answers() -> int:
+    return 3 + len(ids(STENOSIS))
+
+
+def test_the_upload_accepts_one_results_file_and_is_labelled(store):
+    widget = ProgressDashboard(store)
+    upload = widget.upload
+    assert upload.accept == ".json,.csv" and upload.multiple is False
+    assert upload.description == "Choose a saved file" and upload.tooltip
+    assert upload in widget.children and widget.import_message in widget.children
+    heading = widget.children[widget.children.index(upload) - 1].value
+    assert "Bring back saved progress" in heading and progress_texts().import_intro in heading
+
+
+def test_an_uploaded_json_file_brings_everything_back_and_redraws_the_page(store, exported):
+    widget = ProgressDashboard(store)
+    assert ">started<" not in widget.progress_table.value and "No saved plans yet" in widget.plans.value
+    widget.upload.value = uploaded("results-sam.json", exported["json"].read_bytes())
+    message = widget.import_message.value
+    assert "course-feedback-right" in message and "Opened results-sam.json." in message
+    assert f"Added {exported_answers()} answers from 2 quizzes and 1 plan." in message
+    assert "already here" not in message
+    assert widget.upload.value == (), "the file's content is not kept in the widget"
+    row = widget.progress_table.value.split('data-lesson="03_herniated_disc"')[1].split("</tr>")[0]
+    assert ">started<" in row and "Morning &lt;b&gt;stretch&lt;/b&gt;" in widget.plans.value
+    assert "Hello, Sam" in widget.heading.value and widget.name_box.value == "Sam"
+    assert len(widget.history_chart.outputs) == 1
+    widget.upload.value = uploaded("results-sam.json", exported["json"].read_bytes())   # the same file again
+    assert "Everything in this file was already here, so nothing was added." in widget.import_message.value
+    assert len(store.answers()) == exported_answers()
+
+
+def test_an_uploaded_csv_file_brings_back_the_answers(store, exported):
+    widget = ProgressDashboard(store)
+    merged = widget.bring_back(uploaded("results-sam.csv", exported["csv"].read_bytes()))
+    assert merged.answers_added == exported_answers() and merged.plans_added == 0
+    assert f"Added {exported_answers()} answers from 2 quizzes." in widget.import_message.value
+    assert ">completed<" in widget.progress_table.value.split('data-lesson="04_spinal_stenosis"')[1]
+
+
+def test_answers_already_here_are_counted_and_a_taken_plan_name_is_said(store, exported):
+    store.save_plan("Morning <b>stretch</b>", {"weeks": 6})
+    widget = ProgressDashboard(store)
+    widget.bring_back(uploaded("results-sam.csv", exported["csv"].read_bytes()))
+    merged = widget.bring_back(uploaded("results-sam.json", exported["json"].read_bytes()))
+    assert (merged.answers_added, merged.answers_already_there, merged.plans_added) == (0, exported_answers(), 1)
+    message = widget.import_message.value
+    assert f"Added 1 plan. {exported_answers()} answers were already here." in message
+    assert ("You already had a different plan called “Morning &lt;b&gt;stretch&lt;/b&gt;”, so the one from the file "
+            "was added as “Morning &lt;b&gt;stretch&lt;/b&gt; (imported)”.") in message
+    assert "<b>" not in message
+
+
+@pytest.mark.parametrize(("name", "content", "words"), [
+    ("results-sam.json", b"{not json", "is not valid JSON (line 1)"),
+    ("notes.txt", b"hello", "is not a .json or .csv file"),
+    ("results-sam.csv", b"name,score\nSam,3\n", "field &#x27;header&#x27;"),
+    ("results-sam.json", b"\xff\xfe\x00 binary", "is not a UTF-8 text file"),
+    ("big.json", b" " * (MAX_BYTES + 1), "is larger than 5 MB"),
+])
+def test_a_bad_file_is_a_clear_message_and_changes_nothing(store, name, content, words):
+    take_quiz(store, HERNIA, right=ids(HERNIA)[:1])
+    before = store.answers(), store.attempts(), store.plans()
+    widget = ProgressDashboard(store)
+    widget.upload.value = uploaded(name, content)
+    message = widget.import_message.value
+    assert "course-feedback-wrong" in message and "This file could not be brought back." in message
+    assert f"{name}: " in message or f"{name}, field" in message
+    assert words in message and "Nothing was changed." in message and "Traceback" not in message
+    assert (store.answers(), store.attempts(), store.plans()) == before and widget.upload.value == ()
+
+
+def test_an_uploaded_file_name_is_escaped_and_its_folder_left_out(store, exported):
+    hostile = "<img src=x onerror=alert(1)>.json"
+    widget = ProgressDashboard(store)
+    widget.upload.value = uploaded(hostile, b"[1, 2]")
+    assert "<img" not in widget.import_message.value and "&lt;img src=x" in widget.import_message.value
+    widget.upload.value = uploaded("C:\\Users\\sam\\results-sam.json", exported["json"].read_bytes())
+    assert "Opened results-sam.json." in widget.import_message.value and "Users" not in widget.import_message.value
+    assert upload_name({"name": ""}) == "the file" and upload_name({"name": "a/b/c.csv"}) == "c.csv"
+
+
+def test_an_upload_without_content_is_a_message(store):
+    widget = ProgressDashboard(store)
+    assert widget.bring_back(({"name": "results-sam.json", "content": None},)) is None
+    assert "arrived without its content" in widget.import_message.value
+    assert widget.bring_back(()) is None, "a cleared upload does nothing"
+
+
+def test_a_store_that_cannot_be_written_says_so_when_bringing_back(exported):
+    widget = ProgressDashboard(BrokenStore())
+    assert widget.bring_back(uploaded("results-sam.json", exported["json"].read_bytes())) is None
+    assert "could not be saved" in widget.import_message.value and "database is locked" in widget.import_message.value
+
+
+@pytest.mark.parametrize(("merged", "text"), [
+    (Merged(12, 3, 1, 40, 3), "Added 12 answers from 3 quizzes and 1 plan. 40 answers were already here."),
+    (Merged(1, 1, 0, 1, 1), "Added 1 answer from 1 quiz. 1 answer was already here."),
+    (Merged(0, 0, 2, 5, 0), "Added 2 plans. 5 answers were already here."),
+    (Merged(0, 0, 0, 5, 0), "Everything in this file was already here, so nothing was added."),
+    (Merged(3, 1, 0, 0, 1), "Added 3 answers from 1 quiz."),
+])
+def test_what_was_brought_back_in_words(merged, text):
+    assert merged_text(merged) == text
 
 
 def test_reset_asks_first_and_keeps_a_backup(store):

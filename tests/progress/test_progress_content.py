@@ -25,6 +25,11 @@ def test_a_schema_error_names_the_file_and_field(tmp_path):
         progress_texts(broken_copy(tmp_path, TEXTS_FILE, lambda doc: doc["reset_done"].pop("text")))
 
 
+def test_counted_words_are_a_pair(tmp_path):
+    with pytest.raises(ContentError, match=names("my_progress.yml", "import_words.plans")):
+        progress_texts(broken_copy(tmp_path, TEXTS_FILE, lambda doc: doc["import_words"].update(plans=["{n} plan"])))
+
+
 def test_html_in_a_plain_text_is_refused(tmp_path):
     with pytest.raises(ContentError, match=names("my_progress.yml", "well_done") + "must match pattern"):
         progress_texts(broken_copy(tmp_path, TEXTS_FILE, lambda doc: doc.update(well_done="<b>Well done!</b>")))
@@ -38,6 +43,12 @@ def test_html_in_a_plain_text_is_refused(tmp_path):
     (lambda doc: doc["reset_done"].update(text="A copy is in {backup_file}."), "reset_done.text",
      r"uses \{backup_file\}, but must use exactly \{backup\}"),
     (lambda doc: doc.update(location="Your progress is kept in {file}:"), "location", "has a brace"),
+    (lambda doc: doc.update(import_done="Opened the file."), "import_done",
+     r"uses no field, but must use exactly \{file\}"),
+    (lambda doc: doc["import_words"].update(answers=["{n} answer", "{count} answers"]), "import_words.answers.1",
+     r"uses \{count\}, but must use exactly \{n\}"),
+    (lambda doc: doc["import_added"].update(plans="Added {answers}."), "import_added.plans",
+     r"uses \{answers\}, but must use exactly \{plans\}"),
 ])
 def test_loader_rules_name_the_file_and_field(tmp_path, change, field, words):
     with pytest.raises(ContentError, match=names("my_progress.yml", field) + words):
