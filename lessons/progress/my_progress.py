@@ -256,7 +256,8 @@ class ProgressDashboard(CourseWidget):
             widgets.HBox([_button("Download as JSON", "Save your progress as a JSON file", lambda: self.export("json")),
                           _button("Download as CSV", "Save your answers as a CSV table", lambda: self.export("csv"))]),
             self.export_message,
-            h(f"<h4>Bring back saved progress</h4><p>{texts.import_intro}</p>"), self.upload, self.import_message,
+            h(f"<h4>Bring back saved progress</h4><p>{texts.import_intro}</p>"), widgets.HBox([self.upload]),
+            self.import_message,
             h("<h4>Start again</h4>"),
             widgets.HBox([_button("Reset my progress…", "Delete your saved progress (asks first)", self.ask_reset)]),
             self.confirm_row,
@@ -340,6 +341,7 @@ class ProgressDashboard(CourseWidget):
         finally:
             self.upload.value = ()                   # the file's content is not kept in the page
         self.import_message.value = feedback_html(True, prose.fill(texts.import_done, file=name), merged_text(merged))
+        self.reset_message.value = ""                # "Your progress was deleted" is no longer true
         self.refresh()
         return merged
 

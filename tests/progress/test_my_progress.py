@@ -299,8 +299,9 @@ def test_the_upload_accepts_one_results_file_and_is_labelled(store):
     upload = widget.upload
     assert upload.accept == ".json,.csv" and upload.multiple is False
     assert upload.description == "Choose a saved file" and upload.tooltip
-    assert upload in widget.children and widget.import_message in widget.children
-    heading = widget.children[widget.children.index(upload) - 1].value
+    row = next(child for child in widget.children if upload in getattr(child, "children", ()))
+    assert widget.import_message in widget.children
+    heading = widget.children[widget.children.index(row) - 1].value
     assert "Bring back saved progress" in heading and progress_texts().import_intro in heading
 
 
@@ -414,6 +415,20 @@ def test_reset_asks_first_and_keeps_a_backup(store):
     assert len(backups) == 1 and backups[0].name in widget.reset_message.value
     assert str(backups[0].parent) not in widget.reset_message.value, "the file name only, not the folder"
     assert ">started<" not in widget.progress_table.value
+
+
+def test_after_a_reset_the_exported_file_brings_the_progress_back(store, tmp_path):
+    take_quiz(store, HERNIA, right=ids(HERNIA)[:2])
+    store.save_plan("Evening", {"weeks": 1})
+    widget = ProgressDashboard(store, export_folder=tmp_path / "exports")
+    path = widget.export("json")
+    before = [(a.lesson, a.question, a.correct, a.chosen, a.answered_at) for a in store.answers()]
+    widget.reset()
+    assert store.answers() == [] and "was deleted" in widget.reset_message.value
+    widget.upload.value = uploaded(path.name, path.read_bytes())
+    assert [(a.lesson, a.question, a.correct, a.chosen, a.answered_at) for a in store.answers()] == before
+    assert [p.name for p in store.plans()] == ["Evening"] and widget.reset_message.value == ""
+    assert ">started<" in widget.progress_table.value
 
 
 def test_location_is_shown_only_on_request(store):
