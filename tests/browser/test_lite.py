@@ -100,8 +100,10 @@ def test_lesson_00_runs_offline_in_the_browser(lite_page, lite_site, lite_folder
     # which already controls the page on this first visit: the kernel works in the lesson's folder.
     assert page.evaluate("() => self.crossOriginIsolated") is False
     assert page.evaluate("() => navigator.serviceWorker.controller !== null")
-    listing = json.loads(page.evaluate(RUN, "import json, os; print(json.dumps([os.getcwd(), sorted(os.listdir())]))"))
+    listing = json.loads(page.evaluate(RUN, "import json, os\nopen('from_python.txt', 'w').write('x')\n"
+                                            "print(json.dumps([os.getcwd(), sorted(os.listdir())]))"))
     assert listing[0] == f"/drive/{edition}" and FIRST in listing[1]
+    assert "from_python.txt" in page.evaluate(LIST, edition)   # in the file browser, with no reload
     run_all_cells(page, LITE_RUN_TIMEOUT)
     try:
         assert_no_errors(page)
