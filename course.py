@@ -8,7 +8,9 @@
     python3 course.py sync    regenerate navigation, safety boxes, references, the README map and
                               every link to the repository (from lessons/kit/content/course.yml)
     python3 course.py execute re-run every notebook in place (after editing one)
-    python3 course.py site    build the read-only HTML edition (no Python needed to read it) in _site/
+    python3 course.py site    build the read-only HTML edition (no Python needed to read it) in _site/;
+                              --live links each page to its lesson in the live edition, which
+                              pages.yml then builds into _site/live/ (python3 course.py lite --out _site/live)
     python3 course.py lite    build the live edition (JupyterLite: every lesson runs in the browser, offline)
                               in _lite/; --serve also serves it on http://127.0.0.1:8000/
     python3 course.py review  write the clinician's review pack (warning signs, cited numbers, planner

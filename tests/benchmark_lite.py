@@ -26,7 +26,7 @@ from tests.browser.lab_helpers import (
     run_all_cells,
     wait_for_idle_kernel,
 )
-from tests.browser.lite_fixtures import ensure_lite_site, serving
+from tests.browser.lite_fixtures import ensure_lite_site, lesson_url, serving, site_edition
 from tools import lite
 
 CHROMIUM = "/usr/bin/chromium"
@@ -67,11 +67,11 @@ def forget(page, base: str) -> None:
     page.evaluate(FORGET_LAB_STATE)
 
 
-def run_lesson(context, base: str, name: str) -> tuple[float | None, str]:
+def run_lesson(context, base: str, folder, name: str) -> tuple[float | None, str]:
     page = context.new_page()
     page.set_default_timeout(30_000)
     try:
-        page.goto(f"{base}/lab/index.html?path={name}")
+        page.goto(lesson_url(base, folder, name))
         wait_for_idle_kernel(page, BOOT_TIMEOUT)
         start = time.monotonic()
         run_all_cells(page, RUN_TIMEOUT)
@@ -103,7 +103,7 @@ def main() -> int:
     size = lite.megabytes(folder)
     print(f"site size: {size:.1f} MB  (target <= {TARGETS['megabytes']:.0f} MB{'' if size <= 80 else ', OVER'})")
     names = [f"{n.removesuffix('.ipynb')}.ipynb" for n in args.lessons] if args.lessons else sorted(
-        p.name for p in (folder / "files").glob("*.ipynb"))
+        p.name for p in (folder / "files" / site_edition(folder)).glob("*.ipynb"))
     blocked: list[str] = []
     with serving(folder) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -114,7 +114,7 @@ def main() -> int:
               flush=True)
         print("Run All per notebook (after an idle kernel):", flush=True)
         for name in names:
-            seconds, status = run_lesson(context, base, name)
+            seconds, status = run_lesson(context, base, folder, name)
             shown = mark(seconds, TARGETS["run_all"]) if seconds is not None else "     -"
             print(f"  {name:42} {shown}  {status}", flush=True)
         context.close()

@@ -11,12 +11,14 @@ A generated cell is a markdown cell whose metadata holds ``{"course": {"generate
 from ``lessons/topics/glossary/content/glossary.yml``), ``glossary-list`` (the full list in the glossary notebook) and
 ``triage`` (any text that names a warning sign or says how fast to get help: the cell's
 ``"template"`` holds the prose with placeholders such as ``{{sign:both-legs}}`` and
-``{{needs:emergency}}``, filled in from ``lessons/kit/content/red_flags.yml``; see ``lessons/kit/triage.py``).
+``{{needs:emergency}}``, filled in from ``lessons/kit/content/red_flags.yml``; see ``lessons/kit/triage.py``)
+and ``live-edition`` (what happens to a learner's changes in the live edition and how to get the newest
+version, from ``tools/content/live_edition.yml``; ``"variant": "start"`` gives lesson 00's longer text).
 The repository's address (``repository:`` in ``lessons/kit/content/course.yml``) reaches the README's
-Binder badge, site link and JupyterHub examples (between ``<!-- NAME:start ... -->`` markers) and the
+Binder badge, site and live-edition links and JupyterHub examples (between ``<!-- NAME:start ... -->`` markers) and the
 ``# Published at`` line of ``.github/workflows/pages.yml`` the same way. Authors edit the data files,
 never these cells. Every lesson gets its ``glossary`` cell: ``sync`` adds it just after the "What you
-will learn here" cell if it is missing.
+will learn here" cell if it is missing, and its ``live-edition`` cell just before the last navigation line.
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ from pathlib import Path
 
 import nbformat
 
-from lessons.kit import course, references, triage
+from lessons.kit import course, prose, references, triage
 from lessons.topics.glossary import model as glossary
-from tools import hub, teaching
+from tools import hub, site, teaching
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
@@ -44,6 +46,22 @@ PAGES_WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 PAGES_LINE = "# Published at "  # the line of pages.yml that names the site's address (rewritten by sync)
 HUB_EXAMPLE = "https://hub.example.org"
 HUB_BRANCH = "main"  # the branch nbgitpuller pulls (its link needs a real branch name, not HEAD)
+LIVE_EDITION_FILE = Path(__file__).resolve().parent / "content" / "live_edition.yml"
+LIVE_EDITION_VARIANTS = ("lesson", "start")
+
+
+def live_url() -> str:
+    """Where pages.yml publishes the live edition: in ``live/`` beside the read-only pages."""
+    return f"{course.pages_url()}{site.LIVE_DIR}/"
+
+
+def live_edition_markdown(variant: str = "lesson") -> str:
+    """What a lesson says about the live edition (``tools/content/live_edition.yml``), with its address."""
+    if variant not in LIVE_EDITION_VARIANTS:
+        raise ValueError(f"unknown live-edition variant {variant!r} (one of {', '.join(LIVE_EDITION_VARIANTS)})")
+    texts = prose.load(LIVE_EDITION_FILE, LIVE_EDITION_FILE.with_name("live_edition.schema.json"),
+                       {name: {"live_url"} for name in LIVE_EDITION_VARIANTS})
+    return prose.fill(texts[variant], live_url=live_url())
 
 
 def repository_markers(name: str) -> tuple[str, str]:
@@ -69,6 +87,8 @@ def generated_text(kind: str, notebook: str, meta: dict) -> str:
         return glossary.glossary_markdown()
     if kind == "triage":
         return triage.expand(meta.get("template", ""), f"notebooks/{notebook}.ipynb", "metadata.course.template")
+    if kind == "live-edition":
+        return live_edition_markdown(meta.get("variant", "lesson"))
     raise ValueError(f"{notebook}: unknown generated cell kind {kind!r}")
 
 
@@ -102,6 +122,23 @@ def add_glossary_cell(nb: nbformat.NotebookNode, notebook: str) -> bool:
             cells.insert(index + 1, new)
             return True
     return False
+
+
+def add_live_edition_cell(nb: nbformat.NotebookNode, notebook: str) -> bool:
+    """Give a lesson its note on the live edition, just before its last navigation line; True if added.
+
+    Nothing is added if the lesson already has one (lesson 00 has the longer one where it explains how to use
+    the course) or does not end with a navigation line.
+    """
+    cells = nb.cells
+    if any(cell.get("metadata", {}).get("course", {}).get("generated") == "live-edition" for cell in cells):
+        return False
+    if not cells or cells[-1].get("metadata", {}).get("course", {}).get("generated") != "nav":
+        return False
+    new = nbformat.v4.new_markdown_cell(generated_text("live-edition", notebook, {}), id="cell-live-edition",
+                                        metadata={"course": {"generated": "live-edition"}})
+    cells.insert(len(cells) - 1, new)
+    return True
 
 
 def _replace_block(text: str, start_marker: str, end_marker: str, block: str) -> str:
@@ -144,6 +181,7 @@ def hub_link_markdown() -> str:
 README_BLOCKS = {  # blocks that carry the repository's address: name -> what goes between the markers
     "binder-badge": lambda: course.binder_badge("Open the course on Binder", hub.DEFAULT_NOTEBOOK),
     "pages-link": lambda: f"**<{course.pages_url()}>**",
+    "live-link": lambda: f"**<{live_url()}>**",
     "hub-install": hub_install_markdown,
     "hub-link": hub_link_markdown,
 }
@@ -205,13 +243,17 @@ def sync(check: bool = False, only: list[Path] | None = None) -> list[str]:
     stale = [] if only else check_course_map()
     for path in only or synced_paths():
         nb = nbformat.read(path, as_version=4)
-        added = path in notebook_paths() and add_glossary_cell(nb, path.stem)
+        lesson = path in notebook_paths()
+        added = lesson and add_glossary_cell(nb, path.stem)
+        added_live = lesson and add_live_edition_cell(nb, path.stem)
         rewritten = sync_notebook(nb, path.stem)
         if added:
             stale.append(f"notebooks/{path.name}: the 'Words in this lesson' cell is missing")
-        elif rewritten:
+        if added_live:
+            stale.append(f"notebooks/{path.name}: the note on the live edition is missing")
+        if rewritten and not (added or added_live):
             stale.append(f"notebooks/{path.name}: generated cells are out of date")
-        if (added or rewritten) and not check:
+        if (added or added_live or rewritten) and not check:
             nbformat.write(nb, path)
     if only:
         return stale

@@ -14,7 +14,20 @@ creates it. The site holds everything a learner's browser loads, nothing comes f
   versions of ``requirements.txt``) and copied into the site with a new lock file;
 - wheels PyPI has no pure version of: the course wheel (built from a clean copy of the sources), PyYAML
   (built from its sdist without the C extension) and the kernel's widgetsnbextension stub;
-- every notebook of ``notebooks/``; the site opens at lesson 00.
+- every notebook of ``notebooks/``, in a folder named for the course edition (``edition()``, for example
+  ``course-0.1.0-3f9a2c``); the site opens at lesson 00 in that folder.
+
+Why a folder per edition: JupyterLite keeps a learner's saved (or autosaved) copy of a served notebook in
+the browser (IndexedDB) and shows it instead of the served file from then on. A new edition's lessons are
+in a new folder, so an edited copy of an older lesson never hides a newer one; it stays in its old folder.
+Two things in JupyterLite 0.8 need help, so every app page carries a small script (``APP_PAGE_SCRIPT``):
+it lists a folder only while the site serves it or the browser holds the folder itself, and saving a file
+into a served folder stores only the file (the script stores the edition's folder the first time the learner
+saves something in it); and it gives a notebook the running session of any notebook with the same file name,
+so the learner's copy of lesson 03 from an older edition, open beside the new lesson 03, left the new one's
+kernel starting for ever (the script names sessions by path). It also brings the lesson named in the address
+to the front once JupyterLab has restored the last visit's tabs. tests/browser/test_lite.py checks all three.
+The read-only edition (``tools.site``) links each page to its lesson here with the same ``edition()``.
 
 Downloads and the resolver's cache live in ``.lite-cache/`` so a rebuild needs no network.
 Serve the folder with a server that sends ``.mjs`` as ``text/javascript`` (``serve`` here does).
@@ -35,6 +48,7 @@ import sys
 import tarfile
 import tempfile
 import time
+import tomllib
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +92,7 @@ class LiteReport:
     seconds: float
     megabytes: float
     notebooks: list[str]
+    edition: str       # the folder of files/ holding the notebooks
 
 
 def log(message: str) -> None:
@@ -205,7 +220,7 @@ def course_wheel(dest: Path, source: Path = ROOT, names: tuple[str, ...] = SOURC
     return wheel
 
 
-def lite_notebook(source: Path, dest: Path) -> None:
+def lite_notebook_text(source: Path) -> str:
     """A copy of a lesson for the browser drive: list-valued output data joined into one string.
 
     JupyterLite serves the file as it is, and JupyterLab's table of contents fails on the list form
@@ -217,7 +232,32 @@ def lite_notebook(source: Path, dest: Path) -> None:
             for mime, data in list(output.get("data", {}).items()):
                 if isinstance(data, list):
                     output["data"][mime] = "".join(data)
-    dest.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
+
+
+def lite_notebook(source: Path, dest: Path) -> None:
+    dest.write_text(lite_notebook_text(source), encoding="utf-8")
+
+
+def edition(root: Path = ROOT) -> str:
+    """The name of the folder the live edition serves the notebooks in: ``course-<version>-<hash>``.
+
+    ``<version>`` is the version in ``pyproject.toml``; ``<hash>`` is the first 6 hex digits of a sha256 over
+    the names and the browser copies (``lite_notebook_text``) of every notebook in ``notebooks/``, so any
+    change to a notebook gives a new folder. The live build and the read-only site's links both call this.
+    """
+    version = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    digest = hashlib.sha256()
+    for path in sorted((root / "notebooks").glob("*.ipynb")):
+        for part in (path.name.encode(), lite_notebook_text(path).encode("utf-8")):
+            digest.update(len(part).to_bytes(8, "big"))
+            digest.update(part)
+    return f"course-{version}-{digest.hexdigest()[:6]}"
+
+
+def lab_page(folder: str, notebook: str) -> str:
+    """The address, relative to the site's root, that opens ``notebook`` of the edition ``folder`` in JupyterLab."""
+    return f"lab/index.html?path={folder}/{notebook}"
 
 
 def configure(lite_dir: Path, out: Path) -> None:
@@ -236,6 +276,7 @@ def configure(lite_dir: Path, out: Path) -> None:
         "jupyter-lite-schema-version": 0,
         "jupyter-config-data": {
             "appName": "Back Pain & Leg Pain (live)",
+            "exposeAppInBrowser": "true",   # for APP_PAGE_SCRIPT (JupyterLite compares the string "true")
             "litePluginSettings": {
                 "@jupyterlite/pyodide-kernel-extension:kernel": {"disablePyPIFallback": True},
             },
@@ -244,8 +285,8 @@ def configure(lite_dir: Path, out: Path) -> None:
     (lite_dir / "jupyter-lite.json").write_text(json.dumps(settings, indent=2))
 
 
-def open_at_first_lesson(out: Path) -> None:
-    """The site's front page goes straight to lesson 00 in JupyterLab.
+def open_at_first_lesson(out: Path, folder: str) -> None:
+    """The site's front page goes straight to lesson 00 (in the edition's ``folder``) in JupyterLab.
 
     The front page must keep its ``jupyter-config-data`` script: every app page reads it as the root of
     the site's configuration. Only its redirect (to the bare ``appUrl``) is replaced.
@@ -255,9 +296,91 @@ def open_at_first_lesson(out: Path) -> None:
     redirect = "<script type=\"module\">\n      await import('./config-utils.js');\n    </script>"
     if redirect not in text:
         raise SystemExit(f"{page}: JupyterLite's front page changed; cannot point it at lesson 00")
-    target = f"lab/index.html?path={FIRST_NOTEBOOK}"
+    target = lab_page(folder, FIRST_NOTEBOOK)
     page.write_text(text.replace(redirect, f'<meta http-equiv="refresh" content="0; url={target}">'),
                     encoding="utf-8")
+
+
+APP_PAGE_SCRIPT = """<script>
+      // Added by tools/lite.py for the edition folders (see its module docstring).
+      (function () {
+        const folder = __FOLDER__;
+        const requested = new URLSearchParams(window.location.search).get("path");   // before JupyterLab drops it
+        function withApp(app) {
+          const contents = app.serviceManager.contents;
+          // 1. One kernel per notebook. JupyterLite 0.8 (LiteSessionClient.startNew) gives a new notebook the
+          // running session that has the same name, and a notebook's session is named after its file name
+          // alone: a lesson of this edition opened beside the learner's copy of it from an older edition got
+          // that copy's session, and its kernel never started. Name notebook sessions by their whole path.
+          const client = app.serviceManager.sessions._sessionAPIClient;
+          if (client && typeof client.startNew === "function") {
+            const startNew = client.startNew.bind(client);
+            client.startNew = options => startNew(options && options.type === "notebook" && options.path
+              ? {...options, name: options.path} : options);
+          } else {
+            console.warn("tools/lite.py: JupyterLite's session client changed; sessions keep their names");
+          }
+          app.restored.then(async () => {
+            // 2. Keep this edition's folder. The first time something is saved in it (a learner's edited
+            // lesson, a file Python wrote), store the folder itself in the browser too: JupyterLite lists a
+            // folder only while the site serves it or the browser holds it, and a newer edition serves another.
+            let kept = false;
+            contents.fileChanged.connect(async (_, change) => {
+              const path = change.newValue && change.newValue.path;
+              if (kept || !path || !path.startsWith(folder + "/")) {
+                return;
+              }
+              kept = true;
+              try {
+                await contents.save(folder, {type: "directory"});
+              } catch (error) {
+                kept = false;
+                console.warn("tools/lite.py: could not keep the folder " + folder + " in this browser:", error);
+              }
+            });
+            // 3. The lesson in the address is the one in front. JupyterLab opens it once the app has started,
+            // then restores the last visit's tabs, which can bring an older copy of the same lesson (same tab
+            // name) to the front.
+            if (requested && document.body.dataset.notebook === "lab") {
+              const found = await contents.get(requested, {content: false}).catch(() => null);
+              if (found) {
+                await app.commands.execute("docmanager:open", {path: requested});
+              }
+            }
+          });
+        }
+        // JupyterLite sets window.jupyterapp (exposeAppInBrowser) before it starts the app and restores its
+        // tabs: this classic script runs first, while the app's code is still loading.
+        let app = window.jupyterapp;
+        if (app) {
+          withApp(app);
+        } else {
+          Object.defineProperty(window, "jupyterapp", {
+            configurable: true, enumerable: true,
+            get: () => app,
+            set: value => { app = value; withApp(value); },
+          });
+        }
+      })();
+    </script>
+"""
+
+
+def add_app_page_script(out: Path, folder: str) -> list[str]:
+    """Put ``APP_PAGE_SCRIPT`` into every app page of the site (JupyterLab, Notebook, ...); returns their paths.
+
+    The script reaches the app through ``window.jupyterapp`` (``exposeAppInBrowser`` in ``configure``).
+    """
+    pages = sorted(page for page in out.glob("*/index.html") if 'id="jupyter-config-data"' in page.read_text())
+    if not any(page.parent.name == "lab" for page in pages):
+        raise SystemExit(f"{out}: JupyterLite's app pages changed; cannot add the edition folder's script")
+    script = APP_PAGE_SCRIPT.replace("__FOLDER__", json.dumps(folder))
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        if text.count("</head>") != 1:
+            raise SystemExit(f"{page}: JupyterLite's app page changed; cannot add the edition folder's script")
+        page.write_text(text.replace("</head>", f"{script}  </head>"), encoding="utf-8")
+    return [page.relative_to(out).as_posix() for page in pages]
 
 
 def _jupyter_lite_build() -> int:
@@ -322,15 +445,20 @@ def build_lite(out: Path = DEFAULT_OUT) -> LiteReport:
     course_wheel(lite_dir / "wheels")
     shutil.copy2(pyyaml_wheel(), lite_dir / "wheels")
     shutil.copy2(Path(sys.prefix) / KERNEL_EXTENSION / "static" / "pypi" / STUB_WHEEL, lite_dir / "wheels")
+    folder = edition()
+    (lite_dir / "files" / folder).mkdir()
     notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
     for name in notebooks:
-        lite_notebook(ROOT / "notebooks" / name, lite_dir / "files" / name)
+        lite_notebook(ROOT / "notebooks" / name, lite_dir / "files" / folder / name)
     configure(lite_dir, out)
-    log(f"jupyter lite build (resolves the wasm wheels; log in {CACHE / 'build.log'})")
+    log(f"jupyter lite build of {folder} (resolves the wasm wheels; log in {CACHE / 'build.log'})")
     run_lite_build(lite_dir, out)
-    open_at_first_lesson(out)
-    (out / STAMP).write_text(json.dumps({"inputs": input_digest(), "pyodide": PYODIDE_VERSION}, indent=1))
-    return LiteReport(out=out, seconds=time.monotonic() - start, megabytes=megabytes(out), notebooks=notebooks)
+    open_at_first_lesson(out, folder)
+    add_app_page_script(out, folder)
+    (out / STAMP).write_text(json.dumps({"inputs": input_digest(), "edition": folder, "pyodide": PYODIDE_VERSION},
+                                        indent=1))
+    return LiteReport(out=out, seconds=time.monotonic() - start, megabytes=megabytes(out), notebooks=notebooks,
+                      edition=folder)
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -384,8 +512,8 @@ def main(argv: list[str] | None = None) -> int:
             serve(args.out.resolve(), args.port)
         return 0
     report = build_lite(args.out)
-    print(f"Built the live (JupyterLite) edition in {report.out}: {len(report.notebooks)} notebooks, "
-          f"{report.megabytes:.0f} MB, in {report.seconds:.0f} s.", flush=True)
+    print(f"Built the live (JupyterLite) edition in {report.out}: {len(report.notebooks)} notebooks in "
+          f"{report.edition}/, {report.megabytes:.0f} MB, in {report.seconds:.0f} s.", flush=True)
     print(how_to_serve(report.out), flush=True)
     if args.serve:
         serve(report.out, args.port)

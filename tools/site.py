@@ -9,6 +9,11 @@ renderer from a CDN. Plotly figures become a ``<div>`` and a ``Plotly.newPlot`` 
 saved in each notebook by the vendored ``@jupyter-widgets/html-manager`` (``assets/vendor/``).
 Links between notebooks point at the pages; links to other files in the repository point at GitHub.
 ``index.html`` lists every part and lesson from ``lessons/kit/content/course.yml``.
+
+With ``--live`` every page also links to the same lesson in the live edition (``tools.lite``), which
+``.github/workflows/pages.yml`` builds into ``live/`` beside the pages:
+``live/lab/index.html?path=<edition>/<notebook>``, where ``<edition>`` is ``tools.lite.edition()``, the
+folder the live build puts the notebooks in.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from lessons.kit import course
+from tools import lite
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
@@ -35,6 +41,7 @@ VENDOR_DIR = ROOT / "assets" / "vendor" / HTML_MANAGER
 PLOTLY_JS = "assets/plotly.min.js"
 WIDGET_JS = f"assets/vendor/{HTML_MANAGER}/embed.js"
 SITE_TITLE = "Back Pain & Leg Pain"
+LIVE_DIR = "live"   # where pages.yml puts the live edition, beside the pages (``--live``)
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
@@ -176,6 +183,8 @@ class _Links:
             return href
         if parts.path == "index.html" or (parts.path.endswith(".html") and parts.path[:-5] in self.site_stems):
             return href  # already a page of the site (the banner's link to the contents)
+        if parts.path.startswith(f"{LIVE_DIR}/"):
+            return href  # the banner's link to the live edition, built beside the pages
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         path = (self.notebook.parent / parts.path).resolve()
         if path.suffix == ".ipynb" and path.parent == NOTEBOOK_DIR and path.stem in self.site_stems:
@@ -195,13 +204,27 @@ class _Links:
         return _HREF.sub(lambda m: m.group(1) + self.target(m.group(2)) + m.group(3), text)
 
 
-def _banner(stem: str | None) -> str:
+def live_link(stem: str | None, edition: str) -> str:
+    """The relative address of a lesson (or, for None, the front page) in the live edition beside the pages."""
+    if stem is None:
+        return f"{LIVE_DIR}/"
+    return f"{LIVE_DIR}/{lite.lab_page(edition, f'{stem}.ipynb')}"
+
+
+def _banner(stem: str | None, edition: str | None = None) -> str:
+    """The note at the top of every page; ``edition``: link to the live edition's lesson in that folder."""
     if stem is None:
         binder = html.escape(course.binder_url("notebooks/00_start_here.ipynb"))
         where = "open the course on Binder"
     else:
         binder = html.escape(course.binder_url(f"notebooks/{stem}.ipynb"))
         where = "open this lesson on Binder"
+    if edition:
+        what = "the course" if stem is None else "this lesson"
+        where = (f'<a href="{html.escape(live_link(stem, edition))}">run {what} in your browser</a> '
+                 f'(the live edition: nothing to install), <a href="{binder}">{where}</a>')
+    else:
+        where = f'<a href="{binder}">{where}</a>'
     back = ('' if stem is None else
             f'<p><a href="index.html">All lessons: {html.escape(SITE_TITLE)} course contents</a></p>')
     text_only = TEXT_ONLY_WIDGETS.get(stem or "")
@@ -209,7 +232,7 @@ def _banner(stem: str | None) -> str:
         if text_only else ""
     return (f'<header class="course-site-banner">{back}'
             f'<p><strong>Read-only edition:</strong> quizzes, calculators and the planner need Python — '
-            f'<a href="{binder}">{where}</a> or run <code>python3 course.py lab</code>.</p>{note}</header>')
+            f'{where} or run <code>python3 course.py lab</code>.</p>{note}</header>')
 
 
 def _exporter():
@@ -245,7 +268,7 @@ def _prepare(nb, stem: str) -> int:
     return plots.count
 
 
-def _page(exporter, path: Path, site_stems: set[str]) -> tuple[str, int]:
+def _page(exporter, path: Path, site_stems: set[str], edition: str | None = None) -> tuple[str, int]:
     import nbformat
 
     nb = nbformat.read(path, as_version=4)
@@ -253,7 +276,7 @@ def _page(exporter, path: Path, site_stems: set[str]) -> tuple[str, int]:
     figures = _prepare(nb, path.stem)
     head = SITE_CSS + (f'<script src="{PLOTLY_JS}"></script>' + PLOT_HELPER if figures else "")
     resources = {"metadata": {"name": path.stem, "path": str(path.parent)},
-                 "course_site": {"head": head, "banner": _banner(path.stem)}}
+                 "course_site": {"head": head, "banner": _banner(path.stem, edition)}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     links = _Links(site_stems, path)
     body = links.rewrite(body)
@@ -265,7 +288,7 @@ def _page(exporter, path: Path, site_stems: set[str]) -> tuple[str, int]:
     return body, figures
 
 
-def _index(site_stems: set[str], skipped: dict[str, str]) -> str:
+def _index(site_stems: set[str], skipped: dict[str, str], edition: str | None = None) -> str:
     esc = html.escape
     parts = []
     for part in course.course_data()["parts"]:
@@ -301,7 +324,7 @@ main a {{ color: #0047ab; }}
 </style>
 </head>
 <body>
-{_banner(None)}
+{_banner(None, edition)}
 <main>
 <h1>{esc(SITE_TITLE)}</h1>
 <p>An open course about how back pain and leg pain are connected: the anatomy of the lower back, the common
@@ -331,11 +354,12 @@ def _resolve(notebooks) -> list[Path]:
     return paths
 
 
-def build_site(out_dir: Path | str, notebooks=None) -> SiteReport:
+def build_site(out_dir: Path | str, notebooks=None, live: bool = False) -> SiteReport:
     """Write the read-only edition into ``out_dir`` (emptied first) and say what was written.
 
     ``notebooks``: names (``"03_herniated_disc"``) or paths to build, for a quick partial site;
-    by default every numbered lesson, and the glossary if there is one.
+    by default every numbered lesson, and the glossary if there is one. ``live``: link every page to its
+    lesson in the live edition, which must then be built into ``out_dir/live`` (as pages.yml does).
     """
     start = time.perf_counter()
     out = Path(out_dir)
@@ -345,6 +369,7 @@ def build_site(out_dir: Path | str, notebooks=None) -> SiteReport:
     paths = [path for path in _resolve(notebooks) if path.stem not in SKIPPED]
     skipped = {stem: why for stem, why in SKIPPED.items() if (NOTEBOOK_DIR / f"{stem}.ipynb").exists()}
     site_stems = {path.stem for path in paths}
+    edition = lite.edition() if live else None
 
     import plotly
 
@@ -354,11 +379,11 @@ def build_site(out_dir: Path | str, notebooks=None) -> SiteReport:
     exporter = _exporter()
     pages, figures = [], 0
     for path in paths:
-        body, count = _page(exporter, path, site_stems)
+        body, count = _page(exporter, path, site_stems, edition)
         (out / f"{path.stem}.html").write_text(body, encoding="utf-8")
         pages.append(f"{path.stem}.html")
         figures += count
-    (out / "index.html").write_text(_index(site_stems, skipped), encoding="utf-8")
+    (out / "index.html").write_text(_index(site_stems, skipped, edition), encoding="utf-8")
     pages.append("index.html")
     return SiteReport(pages=pages, seconds=time.perf_counter() - start, figures=figures, skipped=skipped)
 
@@ -366,10 +391,13 @@ def build_site(out_dir: Path | str, notebooks=None) -> SiteReport:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.site", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder to write (default: _site/)")
+    parser.add_argument("--live", action="store_true",
+                        help="link every page to its lesson in the live edition, built into OUT/live/ "
+                             "(python3 course.py lite --out OUT/live)")
     parser.add_argument("notebooks", nargs="*", help="only these notebooks (default: every lesson)")
     args = parser.parse_args(argv)
     try:
-        report = build_site(args.out, notebooks=args.notebooks or None)
+        report = build_site(args.out, notebooks=args.notebooks or None, live=args.live)
     except SiteError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

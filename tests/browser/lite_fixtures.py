@@ -3,14 +3,17 @@
 ``python3 course.py test`` builds ``_lite/`` before the tests (they block the network). ``ensure_lite_site``
 reuses it if it was built from the current sources, else rebuilds it with the pinned tools of ``.venv-lite/``
 (``COURSE_LITE_VENV``) from the download cache, which needs no network;
-``serving`` serves a folder on 127.0.0.1 with the MIME types Pyodide needs. The benchmark
-(``tests/benchmark_lite.py``) uses both too.
+``serving`` serves a folder on 127.0.0.1 with the MIME types Pyodide needs (on a given port, to serve two
+sites at one address in turn); ``next_edition`` makes a copy of a built site as the next edition would be
+published (its notebooks in another folder). The benchmark (``tests/benchmark_lite.py``) uses them too.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import shutil
 import subprocess
 import threading
 import time
@@ -25,6 +28,15 @@ LITE_VENV = Path(os.environ.get("COURSE_LITE_VENV", REPO / ".venv-lite"))
 
 def lite_python() -> Path:
     return LITE_VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def site_edition(folder: Path) -> str:
+    """The edition folder a built site serves its notebooks in (written by the build)."""
+    return json.loads((folder / lite.STAMP).read_text())["edition"]
+
+
+def lesson_url(base_url: str, folder: Path, notebook: str) -> str:
+    return f"{base_url}/{lite.lab_page(site_edition(folder), notebook)}"
 
 
 def ensure_lite_site(out: Path = lite.DEFAULT_OUT) -> tuple[Path, float | None]:
@@ -43,10 +55,26 @@ def ensure_lite_site(out: Path = lite.DEFAULT_OUT) -> tuple[Path, float | None]:
     return out, time.monotonic() - start
 
 
+def next_edition(site: Path, dest: Path, name: str = "course-9.9.9-abcdef") -> Path:
+    """A copy of ``site`` (hard links, except the files changed) that serves its notebooks in ``name``.
+
+    Only the edition's name differs: it is what a newer edition of the course changes for a learner's browser.
+    """
+    old = site_edition(site)
+    shutil.copytree(site, dest, copy_function=os.link)
+    for sub in ("files", "api/contents"):
+        (dest / sub / old).rename(dest / sub / name)
+    for path in dest.rglob("*"):
+        if path.suffix in {".html", ".json"} and path.is_file() and old in (text := path.read_text(encoding="utf-8")):
+            path.unlink()   # a hard link: never write through to the original site
+            path.write_text(text.replace(old, name), encoding="utf-8")
+    return dest
+
+
 @contextlib.contextmanager
-def serving(folder: Path) -> Iterator[str]:
+def serving(folder: Path, port: int = 0) -> Iterator[str]:
     """Serve ``folder`` on 127.0.0.1 from a thread; yields the base URL (no trailing slash)."""
-    server = lite.make_server(folder)
+    server = lite.make_server(folder, port)
     thread = threading.Thread(target=server.serve_forever, name="lite-site", daemon=True)
     thread.start()
     try:

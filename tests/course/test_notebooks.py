@@ -38,6 +38,15 @@ def test_structure(notebook):
     kinds = [generated(c) for c in nb.cells]
     assert kinds[0] == "nav" and kinds[-1] == "nav", "navigation at the top and bottom"
     assert "safety" in kinds and "references" in kinds
+    # one note on the live edition: lesson 00's longer one where it says how to use a notebook, else the
+    # short one just before the last navigation line
+    (live,) = [cell for cell in nb.cells if generated(cell) == "live-edition"]
+    index = nb.cells.index(live)
+    if path.stem == "00_start_here":
+        assert live.metadata["course"].get("variant") == "start"
+        assert nb.cells[index - 1].source.startswith("## How to use a notebook")
+    else:
+        assert "variant" not in live.metadata["course"] and index == len(nb.cells) - 2
     text = markdown_text(nb)
     lesson = course.lesson(path.stem)
     assert text.count(f"# {lesson.number} · {lesson.title}") == 1

@@ -1,4 +1,5 @@
-"""The GitHub Actions workflow that runs the tests: the README's command, on every push and pull request."""
+"""The GitHub Actions workflows: the tests (the README's command, on every push and pull request) and the
+site (the read-only edition with the live edition beside it, published to GitHub Pages)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import yaml
 from tests.conftest import REPO
 
 WORKFLOW = REPO / ".github" / "workflows" / "tests.yml"
+PAGES = REPO / ".github" / "workflows" / "pages.yml"
 
 
-def load() -> dict:
-    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+def load(path=WORKFLOW) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def triggers(workflow: dict) -> dict:
@@ -66,14 +68,73 @@ def test_uses_python_3_11_from_debian_where_course_py_installs_chromium():
     assert 'CHROMIUM = "/usr/bin/chromium"' in course_py and '"apt-get", "install"' in course_py
 
 
-def test_caches_the_virtual_environment_keyed_on_the_pins():
+def caches(job: dict) -> dict[str, dict]:
+    """path -> the ``with:`` of every actions/cache step."""
+    found = [step["with"] for step in job["steps"] if step.get("uses", "").startswith("actions/cache@")]
+    return {cache["path"]: cache for cache in found}
+
+
+def step_index(job: dict, run: str | None = None, uses: str | None = None, path: str | None = None) -> int:
+    for index, step in enumerate(job["steps"]):
+        if run is not None and step.get("run", "").strip() == run:
+            return index
+        if (uses is not None and step.get("uses", "").startswith(uses)
+                and (path is None or step.get("with", {}).get("path") == path)):
+            return index
+    raise AssertionError(f"no step {run or uses} {path or ''}")
+
+
+def test_caches_the_environments_and_the_live_downloads_keyed_on_what_they_are_made_from():
     job = the_job()
-    caches = [step for step in job["steps"] if step.get("uses", "").startswith("actions/cache@")]
-    assert len(caches) == 1
-    cache = caches[0]["with"]
-    assert cache["path"] == ".venv"
-    assert "hashFiles('requirements*.txt', 'pyproject.toml')" in cache["key"]
-    steps = job["steps"]
-    checkout = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/checkout@"))
-    test = next(i for i, step in enumerate(steps) if step.get("run", "").strip() == "python3 course.py test")
-    assert checkout < steps.index(caches[0]) < test
+    found = caches(job)
+    # .venv: the course and the test tools; .venv-lite: the live edition's build tools (course.py creates
+    # both from the requirements files); .lite-cache: Pyodide, the wheels and the resolver's cache of tools/lite.py.
+    assert set(found) == {".venv", ".venv-lite", ".lite-cache"}
+    assert "hashFiles('requirements*.txt', 'pyproject.toml')" in found[".venv"]["key"]
+    assert "hashFiles('requirements-lite.txt')" in found[".venv-lite"]["key"]
+    assert "debian-bookworm-py3.11" in found[".venv-lite"]["key"]   # the container's python3, as for .venv
+    lite_cache = found[".lite-cache"]
+    assert "hashFiles('requirements.txt', 'requirements-lite.txt', 'tools/lite.py')" in lite_cache["key"]
+    assert lite_cache["key"].startswith(lite_cache["restore-keys"])   # an older cache is a safe start
+    assert len({cache["key"].split("$")[0] for cache in found.values()}) == 3, "one key per cache"
+    checkout = step_index(job, uses="actions/checkout@")
+    test = step_index(job, run="python3 course.py test")
+    for path in found:
+        assert checkout < step_index(job, uses="actions/cache@", path=path) < test, path
+    course_py = (REPO / "course.py").read_text(encoding="utf-8")
+    assert 'ROOT / ".venv-lite"' in course_py and '"-r", ROOT / "requirements-lite.txt"' in course_py
+    assert 'ROOT / ".lite-cache"' in (REPO / "tools" / "lite.py").read_text(encoding="utf-8")
+
+
+def pages_job() -> dict:
+    return load(PAGES)["jobs"]["build"]
+
+
+def test_pages_builds_the_read_only_site_then_the_live_edition_beside_it():
+    from tools import site
+
+    job = pages_job()
+    commands = run_steps(job)
+    live = f"{site.DEFAULT_OUT.name}/{site.LIVE_DIR}"
+    assert commands == ["python3 course.py site --live", f"python3 course.py lite --out {live}"]
+    # the site empties its folder first, so the live edition must come after it
+    assert step_index(job, run=commands[0]) < step_index(job, run=commands[1])
+    upload = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == site.DEFAULT_OUT.name
+    assert step_index(job, run=commands[1]) < job["steps"].index(upload)
+    python = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/setup-python@"))
+    assert str(python["with"]["python-version"]) == "3.11"
+
+
+def test_pages_caches_the_live_tools_and_downloads():
+    job = pages_job()
+    found = caches(job)
+    assert set(found) == {".venv-lite", ".lite-cache"}
+    # the venv links to setup-python's interpreter: key it on the exact version that step installed
+    python = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/setup-python@"))
+    assert f"steps.{python['id']}.outputs.python-version" in found[".venv-lite"]["key"]
+    assert "hashFiles('requirements-lite.txt')" in found[".venv-lite"]["key"]
+    assert found[".lite-cache"]["key"] == caches(the_job())[".lite-cache"]["key"]   # the same downloads
+    build = step_index(job, run="python3 course.py site --live")
+    for path in found:
+        assert step_index(job, uses="actions/cache@", path=path) < build, path

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+
 import nbformat
 import pytest
 
-from lessons.kit import references
+from lessons.kit import course, references
 from lessons.topics.glossary import model as glossary
 from tools import authoring
 
@@ -101,3 +104,51 @@ def test_readme_safety_note_lists_every_emergency_sign_from_the_triage_file():
     stale = f"{authoring.SAFETY_START}\nold words\n{authoring.SAFETY_END}"
     assert "old words" not in authoring.readme_with_map(
         f"{authoring.MAP_START}\n{authoring.MAP_END}\n{stale}")
+
+
+def test_the_live_edition_note_comes_from_its_content_file_with_the_published_address():
+    lesson = authoring.generated_text("live-edition", "03_herniated_disc", {})
+    start = authoring.generated_text("live-edition", "00_start_here", {"variant": "start"})
+    assert lesson == authoring.live_edition_markdown("lesson") != start
+    url = f"{course.pages_url()}live/"
+    assert authoring.live_url() == url and f"]({url})" in lesson and f"]({url})" in start
+    assert "{" not in lesson and "{" not in start
+    assert len(re.findall(r"[.!?](?:\s|$)", lesson)) <= 2, "one or two sentences"
+    with pytest.raises(ValueError, match="unknown live-edition variant"):
+        authoring.live_edition_markdown("poem")
+
+
+def test_a_wrong_field_in_the_live_edition_file_names_the_file(tmp_path, monkeypatch):
+    from lessons.kit.data import ContentError
+
+    for name in ("live_edition.yml", "live_edition.schema.json"):
+        shutil.copy2(authoring.LIVE_EDITION_FILE.with_name(name), tmp_path / name)
+    broken = tmp_path / "live_edition.yml"
+    text = broken.read_text(encoding="utf-8")
+    broken.write_text(text.replace("[its start page]({live_url})", "[its start page]({live_link})"), encoding="utf-8")
+    monkeypatch.setattr(authoring, "LIVE_EDITION_FILE", broken)
+    with pytest.raises(ContentError, match="live_edition.yml") as error:
+        authoring.live_edition_markdown()
+    assert "{live_url}" in str(error.value)
+
+
+def lesson_ending_in_nav() -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    cells = [nbformat.v4.new_markdown_cell(text) for text in ("nav", "# 04 · Spinal stenosis", "refs", "nav")]
+    for index in (0, 3):
+        cells[index].metadata["course"] = {"generated": "nav"}
+    nb.cells = cells
+    return nb
+
+
+def test_a_missing_live_edition_note_is_added_before_the_last_navigation_line():
+    nb = lesson_ending_in_nav()
+    assert authoring.add_live_edition_cell(nb, "04_spinal_stenosis") is True
+    assert [cell.metadata.get("course", {}).get("generated") for cell in nb.cells] == \
+        ["nav", None, None, "live-edition", "nav"]
+    assert nb.cells[3].source == authoring.live_edition_markdown("lesson")
+    assert authoring.add_live_edition_cell(nb, "04_spinal_stenosis") is False, "never added twice"
+    nbformat.validate(nb)
+    ends_otherwise = lesson_ending_in_nav()
+    ends_otherwise.cells.pop()
+    assert authoring.add_live_edition_cell(ends_otherwise, "04_spinal_stenosis") is False

@@ -111,6 +111,9 @@ def test_a_fork_changes_one_line_and_sync_moves_every_link(forked):
     assert "mybinder.org/v2/gh/Someone/back-pain-fork/HEAD?urlpath=lab/tree/notebooks/00_start_here.ipynb" in readme
     assert "git+https://github.com/Someone/back-pain-fork" in readme
     assert "(`back-pain-fork/`)" in readme and "lab%2Ftree%2Fback-pain-fork%2Fnotebooks" in readme
+    # The live edition's address follows, in the README and in every lesson's note on it.
+    assert "**<https://someone.github.io/back-pain-fork/live/>**" in readme
+    assert "](https://someone.github.io/back-pain-fork/live/)" in authoring.live_edition_markdown()
     # The read-only site's Binder links and GitHub links follow too.
     assert "Someone/back-pain-fork" in site._banner("03_herniated_disc")
     assert site._Links(set(), site.NOTEBOOK_DIR / "00_start_here.ipynb").github == \

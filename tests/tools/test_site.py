@@ -12,7 +12,7 @@ import nbformat
 import pytest
 
 from lessons.kit import course
-from tools import site
+from tools import lite, site
 
 BUILT = ["00_start_here", "03_herniated_disc", "19_final_assessment"]
 VENDOR_FILES = {"embed.js", "embed.js.LICENSE.txt", "LICENSE", "package.json", "README.md"}
@@ -139,6 +139,28 @@ def test_links_between_lessons_point_at_pages_and_resolve(built):
     # lessons not in this small site, and my_progress, go to the repository on GitHub
     assert f"https://github.com/{repo}/blob/HEAD/notebooks/04_spinal_stenosis.ipynb" in start
     assert f"https://github.com/{repo}/blob/HEAD/notebooks/my_progress.ipynb" in start
+
+
+def test_without_live_no_page_links_to_the_live_edition(built):
+    out, report = built
+    for name in report.pages:
+        assert not [href for href in parse(out / name).hrefs if href.startswith(f"{site.LIVE_DIR}/")], name
+
+
+def test_with_live_every_page_links_to_its_lesson_in_the_live_edition(tmp_path):
+    out = tmp_path / "site"
+    report = site.build_site(out, notebooks=["03_herniated_disc", "glossary"], live=True)
+    edition = lite.edition()   # the folder the live build serves the notebooks in
+    for name in report.pages:
+        hrefs = parse(out / name).hrefs
+        live = [href for href in hrefs if href.startswith(f"{site.LIVE_DIR}/")]
+        if name == "index.html":
+            assert live == ["live/"]
+        else:
+            assert live == [f"live/lab/index.html?path={edition}/{name.removesuffix('.html')}.ipynb"], name
+        text = (out / name).read_text(encoding="utf-8")
+        assert "(the live edition: nothing to install)" in text and "Read-only edition:" in text, name
+    assert site.live_link("03_herniated_disc", edition) == f"live/{lite.lab_page(edition, '03_herniated_disc.ipynb')}"
 
 
 def test_every_page_has_language_title_banner_and_a_way_back(built):
