@@ -7,48 +7,21 @@ such request fails the test (the runtime and every wheel must be inside ``_lite/
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
 
-from .conftest import _unavailable
 from .lab_helpers import (
     NOTEBOOK,
     assert_no_errors,
     assert_plots_rendered,
     expect,
-    local_only_page,
     run_all_cells,
     screenshot_notebook,
     wait_for_idle_kernel,
 )
-from .lite_fixtures import ensure_lite_site, serving
+from .lite_fixtures import KERNEL_BOOT_TIMEOUT, LITE_RUN_TIMEOUT
 
 pytestmark = pytest.mark.browser
-KERNEL_BOOT_TIMEOUT = 120_000   # Pyodide loads ~30 MB of runtime and wheels on a cold start
-LITE_RUN_TIMEOUT = 180_000
-
-
-@pytest.fixture(scope="session")
-def lite_site(chromium_path):
-    try:
-        folder, _ = ensure_lite_site()
-    except FileNotFoundError as missing:
-        _unavailable(f"The live edition's build tools are not installed: {missing}")
-    except subprocess.CalledProcessError as failed:
-        pytest.fail(f"Rebuilding _lite/ failed ({failed}); see .lite-cache/build.log. The tests block the "
-                    "network: a build that needs new downloads must run first (python3 course.py lite)",
-                    pytrace=False)
-    with serving(folder) as base_url:
-        yield base_url
-
-
-@pytest.fixture
-def lite_page(browser, lite_site):
-    """A page in a fresh browser context (empty cache and storage) that reaches only 127.0.0.1."""
-    context, page = local_only_page(browser)
-    yield page
-    context.close()
 
 
 def test_lesson_00_runs_offline_in_the_browser(lite_page, lite_site, screenshot_dir):
