@@ -113,6 +113,18 @@ def screenshot_notebook(page: Page, path: Path, max_height: int = 15_000) -> Non
         page.set_viewport_size(size)
 
 
+LISTING_PROBE = re.compile(r"/api/contents/(.+/)?all\.json$")
+
+
+def is_folder_listing_probe(message) -> bool:
+    """The live edition asks the web server for the listing of every folder it opens; a folder made in the
+    browser (``exports``, a new folder) has none, so the request fails with 404 and JupyterLite says "don't
+    worry, ... nothing's broken". That one failure is expected; any other failed request is an error."""
+    url = (message.location or {}).get("url", "")
+    return message.text.startswith("Failed to load resource") and "404" in message.text \
+        and LISTING_PROBE.search(url) is not None
+
+
 def local_only_context(browser, blocked: list[str]):
     """A fresh browser context (empty cache and storage) that reaches only 127.0.0.1.
 
@@ -141,6 +153,11 @@ def local_only_page(browser):
     page.blocked_requests = blocked
     page.set_default_timeout(30_000)
     page.console_errors = []
-    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+
+    def record(message) -> None:
+        if message.type == "error" and not is_folder_listing_probe(message):
+            page.console_errors.append(message.text)
+
+    page.on("console", record)
     page.on("pageerror", lambda error: page.console_errors.append(f"page error: {error}"))
     return context, page
