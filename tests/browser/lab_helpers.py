@@ -113,16 +113,18 @@ def screenshot_notebook(page: Page, path: Path, max_height: int = 15_000) -> Non
         page.set_viewport_size(size)
 
 
-LISTING_PROBE = re.compile(r"/api/contents/(.+/)?all\.json$")
+EXPECTED_404 = re.compile(r"/api/(contents/(.+/)?)?all\.json$|/favicon\.ico$")
 
 
 def is_folder_listing_probe(message) -> bool:
     """The live edition asks the web server for the listing of every folder it opens; a folder made in the
     browser (``exports``, a new folder) has none, so the request fails with 404 and JupyterLite says "don't
-    worry, ... nothing's broken". That one failure is expected; any other failed request is an error."""
+    worry, ... nothing's broken" (seen: ``api/contents/exports/all.json``, and ``api/all.json`` when the file
+    browser opens such a folder). Chromium also asks for ``/favicon.ico`` when a file is downloaded.
+    Those 404s are expected; any other failed request is an error."""
     url = (message.location or {}).get("url", "")
     return message.text.startswith("Failed to load resource") and "404" in message.text \
-        and LISTING_PROBE.search(url) is not None
+        and EXPECTED_404.search(url) is not None
 
 
 def local_only_context(browser, blocked: list[str]):
@@ -156,7 +158,8 @@ def local_only_page(browser):
 
     def record(message) -> None:
         if message.type == "error" and not is_folder_listing_probe(message):
-            page.console_errors.append(message.text)
+            url = (message.location or {}).get("url", "")
+            page.console_errors.append(f"{message.text} ({url})" if url else message.text)
 
     page.on("console", record)
     page.on("pageerror", lambda error: page.console_errors.append(f"page error: {error}"))
