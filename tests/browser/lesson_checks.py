@@ -32,7 +32,9 @@ def answer_quiz(page: Page) -> None:
     expect(quiz).to_have_count(1)
     quiz.scroll_into_view_if_needed()
     score = quiz.locator(".course-quiz-score")
-    total = int(re.search(r"of (\d+) answered", score.inner_text()).group(1))
+    expect(score).to_contain_text(re.compile(r"of \d+ answered"))   # drawn a moment after Run All ends
+    # text_content: the notebook may not lay out a cell that is off screen, and inner_text is then empty
+    total = int(re.search(r"of (\d+) answered", score.text_content()).group(1))
     radio_questions = quiz.locator(".course-question").filter(has=page.locator("input[type=radio]"))
     assert radio_questions.count() >= 1, "the quiz has no single-choice or true/false question"
 

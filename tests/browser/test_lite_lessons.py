@@ -1,0 +1,54 @@
+"""Every lesson in the live edition, as a learner uses it in the browser: Run All in the in-browser Python,
+no error output and no console error, its figures drawn and its widgets shown, its quiz answered with the
+mouse and the keyboard, and the explorers of 01, 02, 16 and 17 and the planner of 12 used
+(``lesson_checks``, the same steps as the JupyterLab test). Any request to a host other than 127.0.0.1
+fails the test. One browser context serves every lesson (its cache warm, as for a learner going on to the
+next lesson); each lesson gets a new kernel, as it does for a learner.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import REPO
+
+from .lab_helpers import NOTEBOOK, assert_no_errors, assert_plots_rendered, expect, local_only_page, screenshot_notebook
+from .lesson_checks import EXPLORERS, answer_quiz, code_calls
+from .lite_fixtures import open_lite_lesson
+
+pytestmark = pytest.mark.browser
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+
+
+@pytest.fixture(scope="module")
+def lessons_page(browser, lite_site):
+    context, page = local_only_page(browser)
+    page.on("dialog", lambda dialog: dialog.accept())     # "leave the page?" after a lesson was run
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[path.stem for path in NOTEBOOKS])
+def test_every_lesson_runs_in_the_live_edition(lessons_page, lite_site, screenshot_dir, notebook):
+    page = lessons_page
+    page.blocked_requests.clear()
+    page.console_errors.clear()
+    try:
+        open_lite_lesson(page, lite_site, notebook.name)
+        assert_no_errors(page)
+        plots = assert_plots_rendered(page)
+        assert plots or not code_calls(notebook, r"\bplotly\b|lessons\.figures"), \
+            "the lesson draws figures but no plot rendered"
+        if code_calls(notebook, r"\bquiz\(|\bfinal_assessment\(|\bdashboard\(|Widget\(|Explorer\(|Planner\("):
+            expect(page.locator(f"{NOTEBOOK} .jp-OutputArea .jupyter-widgets").first).to_be_visible()
+        if code_calls(notebook, r"\bquiz\(|\bfinal_assessment\("):
+            answer_quiz(page)
+            assert_no_errors(page)
+        explore = EXPLORERS.get(notebook.stem[:2])
+        if explore:
+            explore(page)
+            assert_no_errors(page)
+    finally:
+        screenshot_notebook(page, screenshot_dir / f"lite_{notebook.stem}.png")
+    assert not page.blocked_requests, f"requests left 127.0.0.1: {page.blocked_requests}"
+    assert not page.console_errors, "console errors:\n" + "\n".join(page.console_errors)
