@@ -24,6 +24,7 @@ from tools import lite
 
 KERNEL_BOOT_TIMEOUT = 120_000   # Pyodide loads ~30 MB of runtime and wheels on a cold start
 LITE_RUN_TIMEOUT = 180_000
+TIMINGS_FILE = "lite_lesson_seconds.json"   # in tests/browser/screenshots/: written by test_lite_lessons.py
 LITE_VENV = Path(os.environ.get("COURSE_LITE_VENV", REPO / ".venv-lite"))
 
 

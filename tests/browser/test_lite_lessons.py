@@ -3,29 +3,47 @@ no error output and no console error, its figures drawn and its widgets shown, i
 mouse and the keyboard, and the explorers of 01, 02, 16 and 17 and the planner of 12 used
 (``lesson_checks``, the same steps as the JupyterLab test). Any request to a host other than 127.0.0.1
 fails the test. One browser context serves every lesson (its cache warm, as for a learner going on to the
-next lesson); each lesson gets a new kernel, as it does for a learner.
+next lesson); each lesson gets a new kernel, as it does for a learner. A screenshot is taken of a lesson
+that fails.
+
+The seconds each lesson took to start its kernel and to Run All are written to
+``screenshots/lite_lesson_seconds.json`` for the benchmark to print (``tests/benchmark_lite.py``): a record,
+never a pass/fail line.
 """
 
 from __future__ import annotations
+
+import json
+import time
 
 import pytest
 
 from tests.conftest import REPO
 
-from .lab_helpers import NOTEBOOK, assert_no_errors, assert_plots_rendered, expect, local_only_page, screenshot_notebook
+from .lab_helpers import (
+    NOTEBOOK,
+    assert_no_errors,
+    assert_plots_rendered,
+    expect,
+    local_only_page,
+    run_all_cells,
+    screenshot_notebook,
+)
 from .lesson_checks import EXPLORERS, answer_quiz, code_calls
-from .lite_fixtures import open_lite_lesson
+from .lite_fixtures import LITE_RUN_TIMEOUT, TIMINGS_FILE, open_lite_lesson
 
 pytestmark = pytest.mark.browser
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 
 
 @pytest.fixture(scope="module")
-def lessons_page(browser, lite_site):
+def lessons_page(browser, lite_site, screenshot_dir):
     context, page = local_only_page(browser)
     page.on("dialog", lambda dialog: dialog.accept())     # "leave the page?" after a lesson was run
+    page.seconds = {}
     yield page
     context.close()
+    (screenshot_dir / TIMINGS_FILE).write_text(json.dumps(page.seconds, indent=1) + "\n", encoding="utf-8")
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[path.stem for path in NOTEBOOKS])
@@ -34,7 +52,12 @@ def test_every_lesson_runs_in_the_live_edition(lessons_page, lite_site, screensh
     page.blocked_requests.clear()
     page.console_errors.clear()
     try:
-        open_lite_lesson(page, lite_site, notebook.name)
+        start = time.monotonic()
+        open_lite_lesson(page, lite_site, notebook.name, run_all=False)
+        booted = time.monotonic()
+        run_all_cells(page, LITE_RUN_TIMEOUT)
+        page.seconds[notebook.name] = {"kernel_start": round(booted - start, 1),
+                                       "run_all": round(time.monotonic() - booted, 1)}
         assert_no_errors(page)
         plots = assert_plots_rendered(page)
         assert plots or not code_calls(notebook, r"\bplotly\b|lessons\.figures"), \
@@ -48,7 +71,8 @@ def test_every_lesson_runs_in_the_live_edition(lessons_page, lite_site, screensh
         if explore:
             explore(page)
             assert_no_errors(page)
-    finally:
-        screenshot_notebook(page, screenshot_dir / f"lite_{notebook.stem}.png")
+    except BaseException:
+        screenshot_notebook(page, screenshot_dir / f"lite_{notebook.stem}_failed.png")
+        raise
     assert not page.blocked_requests, f"requests left 127.0.0.1: {page.blocked_requests}"
     assert not page.console_errors, "console errors:\n" + "\n".join(page.console_errors)
