@@ -146,6 +146,17 @@ def local_only_context(browser, blocked: list[str]):
     return context
 
 
+def record_console_errors(page) -> None:
+    """Keep the page's console errors (but not the expected 404s) and page errors in ``page.console_errors``."""
+    def record(message) -> None:
+        if message.type == "error" and not is_folder_listing_probe(message):
+            url = (message.location or {}).get("url", "")
+            page.console_errors.append(f"{message.text} ({url})" if url else message.text)
+
+    page.on("console", record)
+    page.on("pageerror", lambda error: page.console_errors.append(f"page error: {error}"))
+
+
 def local_only_page(browser):
     """(context, page): a page of a fresh ``local_only_context`` that records what it blocked
     (``page.blocked_requests``) and its console errors (``page.console_errors``). Close the context after."""
@@ -155,12 +166,5 @@ def local_only_page(browser):
     page.blocked_requests = blocked
     page.set_default_timeout(30_000)
     page.console_errors = []
-
-    def record(message) -> None:
-        if message.type == "error" and not is_folder_listing_probe(message):
-            url = (message.location or {}).get("url", "")
-            page.console_errors.append(f"{message.text} ({url})" if url else message.text)
-
-    page.on("console", record)
-    page.on("pageerror", lambda error: page.console_errors.append(f"page error: {error}"))
+    record_console_errors(page)
     return context, page

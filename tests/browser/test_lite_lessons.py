@@ -25,7 +25,8 @@ from .lab_helpers import (
     assert_no_errors,
     assert_plots_rendered,
     expect,
-    local_only_page,
+    local_only_context,
+    record_console_errors,
     run_all_cells,
     screenshot_notebook,
 )
@@ -37,20 +38,32 @@ NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 
 
 @pytest.fixture(scope="module")
-def lessons_page(browser, lite_site, screenshot_dir):
-    context, page = local_only_page(browser)
-    page.on("dialog", lambda dialog: dialog.accept())     # "leave the page?" after a lesson was run
-    page.seconds = {}
-    yield page
+def lessons_context(browser, lite_site, screenshot_dir):
+    """One context (its cache warm) for every lesson; the seconds measured are written when all have run."""
+    blocked: list[str] = []
+    context = local_only_context(browser, blocked)
+    context.seconds = {}
+    yield context, blocked
     context.close()
-    (screenshot_dir / TIMINGS_FILE).write_text(json.dumps(page.seconds, indent=1) + "\n", encoding="utf-8")
+    (screenshot_dir / TIMINGS_FILE).write_text(json.dumps(context.seconds, indent=1) + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def lessons_page(lessons_context):
+    """A new page per lesson, closed after it (which stops its kernel and frees its memory)."""
+    context, blocked = lessons_context
+    blocked.clear()
+    page = context.new_page()
+    page.blocked_requests, page.console_errors, page.seconds = blocked, [], context.seconds
+    page.set_default_timeout(30_000)
+    record_console_errors(page)
+    yield page
+    page.close(run_before_unload=False)
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[path.stem for path in NOTEBOOKS])
 def test_every_lesson_runs_in_the_live_edition(lessons_page, lite_site, screenshot_dir, notebook):
     page = lessons_page
-    page.blocked_requests.clear()
-    page.console_errors.clear()
     try:
         start = time.monotonic()
         open_lite_lesson(page, lite_site, notebook.name, run_all=False)
