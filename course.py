@@ -151,6 +151,8 @@ def test(extra: list[str]) -> int:
          "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg",
          "-p", "no:cacheprovider", *extra],
     ]
+    if Path(CHROMIUM).exists():   # numbers, never a pass/fail line: the live edition's size, visits, lessons
+        steps.append([python, "-m", "tests.benchmark_lite", "--visits-only"])
     for step in steps:
         print("+", " ".join(str(a) for a in step), flush=True)
         code = subprocess.call([str(a) for a in step])

@@ -1,24 +1,29 @@
 """Benchmark of the live (JupyterLite) edition in Debian's Chromium, offline: not a test, it never fails on numbers.
 
     python -m tests.benchmark_lite [--lessons 00_start_here 12_stretching_planner ...]
+    python -m tests.benchmark_lite --visits-only     (what ``python3 course.py test`` runs after the tests)
 
 Prints the site's size, the seconds from a first visit (empty browser cache) to lesson 00's first quiz
 question being answerable (page load, kernel start, Run All), the same on a second visit (browser cache warm),
 and for every notebook the Run All seconds and whether it ran cleanly (errors, stderr, blocked requests).
 Targets from issue 15, shown beside the numbers: first visit <= 30 s, second <= 10 s, Run All <= 15 s
 per lesson, site <= 80 MB. Builds ``_lite/`` first if it is not fresh (needs ``.venv-lite/``).
+``--visits-only`` measures the size and the two visits, and prints each lesson's kernel start and Run All
+seconds as the browser test (tests/browser/test_lite_lessons.py) just measured them, instead of running
+every lesson a second time.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import time
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser.conftest import CHROMIUM_ARGS
+from tests.browser.conftest import CHROMIUM_ARGS, SCREENSHOTS
 from tests.browser.lab_helpers import (
     NOTEBOOK,
     assert_no_errors,
@@ -26,7 +31,7 @@ from tests.browser.lab_helpers import (
     run_all_cells,
     wait_for_idle_kernel,
 )
-from tests.browser.lite_fixtures import ensure_lite_site, lesson_url, serving, site_edition
+from tests.browser.lite_fixtures import TIMINGS_FILE, ensure_lite_site, lesson_url, serving, site_edition
 from tools import lite
 
 CHROMIUM = "/usr/bin/chromium"
@@ -93,9 +98,25 @@ def run_lesson(context, base: str, folder, name: str) -> tuple[float | None, str
         page.close()
 
 
+def print_recorded_lessons() -> None:
+    record = SCREENSHOTS / TIMINGS_FILE
+    if not record.exists():
+        print(f"No lesson seconds recorded ({record} is written by tests/browser/test_lite_lessons.py).")
+        return
+    seconds = json.loads(record.read_text(encoding="utf-8"))
+    print("Per lesson, as tests/browser/test_lite_lessons.py measured them: kernel start, then Run All", flush=True)
+    for name, measured in seconds.items():
+        print(f"  {name:42} start {measured['kernel_start']:5.1f} s   Run All {mark(measured['run_all'], 15)}")
+    if seconds:
+        worst = max(seconds.values(), key=lambda m: m["run_all"])["run_all"]
+        print(f"  slowest Run All: {worst:.1f} s over {len(seconds)} lessons")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lessons", nargs="*", help="notebook names (default: every notebook)")
+    parser.add_argument("--visits-only", action="store_true",
+                        help="print the lessons' seconds recorded by the browser test instead of running them")
     args = parser.parse_args()
     folder, built = ensure_lite_site()
     if built is not None:
@@ -112,11 +133,14 @@ def main() -> int:
               flush=True)
         print(f"second visit (browser cache warm):             {mark(visit_until_quiz(context, base), 10)}",
               flush=True)
-        print("Run All per notebook (after an idle kernel):", flush=True)
-        for name in names:
-            seconds, status = run_lesson(context, base, folder, name)
-            shown = mark(seconds, TARGETS["run_all"]) if seconds is not None else "     -"
-            print(f"  {name:42} {shown}  {status}", flush=True)
+        if args.visits_only:
+            print_recorded_lessons()
+        else:
+            print("Run All per notebook (after an idle kernel):", flush=True)
+            for name in names:
+                seconds, status = run_lesson(context, base, folder, name)
+                shown = mark(seconds, TARGETS["run_all"]) if seconds is not None else "     -"
+                print(f"  {name:42} {shown}  {status}", flush=True)
         context.close()
         browser.close()
     print(f"requests to hosts other than 127.0.0.1: {len(blocked)}" + (f" e.g. {blocked[:3]}" if blocked else ""))

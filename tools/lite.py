@@ -29,6 +29,10 @@ kernel starting for ever (the script names sessions by path). It also brings the
 to the front once JupyterLab has restored the last visit's tabs. tests/browser/test_lite.py checks all three.
 The read-only edition (``tools.site``) links each page to its lesson here with the same ``edition()``.
 
+Beside the edition's folder the site serves ``course-progress/README.md``, which tells a learner what the
+progress files there are (``lessons.records.drive`` keeps copies of the progress store in that folder of the
+browser drive; it is not in the edition's folder, so progress carries over from one edition to the next).
+
 Downloads and the resolver's cache live in ``.lite-cache/`` so a rebuild needs no network.
 Serve the folder with a server that sends ``.mjs`` as ``text/javascript`` (``serve`` here does).
 """
@@ -57,6 +61,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "_lite"
 CACHE = Path(os.environ.get("COURSE_LITE_CACHE", ROOT / ".lite-cache"))
 FIRST_NOTEBOOK = "00_start_here.ipynb"
+EXTRA_CONTENTS = ROOT / "tools" / "content" / "lite"   # served beside the lessons: course-progress/README.md
 STAMP = ".course-lite-build.json"   # in the output: the hash of the inputs, for reuse by the tests
 
 PYODIDE_VERSION = "314.0.6"   # what jupyterlite-pyodide-kernel 0.8.6 expects (its PYODIDE_VERSION)
@@ -129,10 +134,12 @@ def input_digest() -> str:
     """A hash of everything the site is built from, so a fresh build can be recognised and reused."""
     digest = hashlib.sha256()
     files = [ROOT / "pyproject.toml", ROOT / "requirements.txt", ROOT / "requirements-lite.txt", Path(__file__)]
+    files += sorted(p for p in EXTRA_CONTENTS.rglob("*") if p.is_file())
     files += sorted((ROOT / "notebooks").glob("*.ipynb"))
     files += sorted(p for p in (ROOT / "lessons").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     for path in files:
-        digest.update(path.relative_to(ROOT).as_posix().encode())
+        name = path.relative_to(EXTRA_CONTENTS if path.is_relative_to(EXTRA_CONTENTS) else ROOT)
+        digest.update(name.as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -447,6 +454,7 @@ def build_lite(out: Path = DEFAULT_OUT) -> LiteReport:
     shutil.copy2(Path(sys.prefix) / KERNEL_EXTENSION / "static" / "pypi" / STUB_WHEEL, lite_dir / "wheels")
     folder = edition()
     (lite_dir / "files" / folder).mkdir()
+    shutil.copytree(EXTRA_CONTENTS, lite_dir / "files", dirs_exist_ok=True)
     notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
     for name in notebooks:
         lite_notebook(ROOT / "notebooks" / name, lite_dir / "files" / folder / name)

@@ -85,6 +85,8 @@ def write_atomically(path: Path, write: Callable[[Path], object], *, replace: bo
 def _link_new(temp: Path, path: Path) -> None:
     """Give ``temp`` the name ``path`` only if nothing has that name (``temp`` is then removed by the caller)."""
     try:
+        if not hasattr(os, "link"):   # the live edition's Python (Pyodide) has no hard links at all
+            raise OSError(errno.ENOTSUP, "no hard links here")
         os.link(temp, path)
     except FileExistsError:
         raise NameTaken(errno.EEXIST, "a file of that name already exists", str(path)) from None

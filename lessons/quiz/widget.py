@@ -171,7 +171,7 @@ class ProgressRecorder:
         if store.notice and not self._told_notice:
             self._told_notice = True
             return store.notice
-        return ""
+        return store.not_kept or ""
 
 
 def score_html(score: QuizScore, message: str = "") -> str:

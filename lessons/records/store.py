@@ -6,6 +6,9 @@ transaction, so two notebooks (two kernels, two processes) can save at once. A w
 Check never freezes the notebook; the quiz keeps such an answer and saves it with the next one.
 A file we cannot use (not SQLite, damaged, another program's, or from a newer course) is renamed
 to ``progress.sqlite3.unreadable-N``, never deleted, and a fresh store starts.
+
+In the live edition (JupyterLite) the file is in the kernel's memory and every change is copied whole to
+the browser drive (``lessons.records.drive``), so it survives a reload; ``open_default_store`` sets that up.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pathlib import Path
 
 from lessons.kit.files import NameTaken, copy_atomically
 from lessons.kit.names import NAME_LENGTH, clean_name
+from lessons.records.drive import FOLDER_NAME, DriveCopies, drive_folder, in_browser
 
 ENV_VAR = "BACKPAIN_PROGRESS_DB"
 APP_NAME = "back-pain-leg-pain"
@@ -152,20 +156,42 @@ def _problem(conn: sqlite3.Connection) -> str | None:
     return None
 
 
+def _file_problem(path: Path) -> str | None:
+    """Why the file at ``path`` cannot be our store (``_problem``), including "not SQLite at all"."""
+    try:
+        with closing(sqlite3.connect(path)) as conn:
+            return _problem(conn)
+    except sqlite3.DatabaseError:
+        return "it is not a progress file"
+
+
+NOT_KEPT_IN_BROWSER = ("This browser cannot keep your progress between visits (its file storage is not "
+                       "available, for example in a private window), so your answers last only until the page "
+                       "is closed or reloaded. To keep them, export them from My progress before you leave.")
+
+
 class ProgressStore:
     """One learner's progress file. Every method opens and closes its own connection."""
 
-    def __init__(self, path: Path | str | None = None, *, busy_timeout: float = BUSY_TIMEOUT):
+    def __init__(self, path: Path | str | None = None, *, busy_timeout: float = BUSY_TIMEOUT,
+                 copies: DriveCopies | None = None):
+        """``copies``: keep a whole copy of the file there after every change, and start from the newest
+        (the live edition's browser drive)."""
         self.path = Path(path).expanduser() if path is not None else default_path()
         self.busy_timeout = busy_timeout
         self.notice: str | None = None
         self.set_aside: Path | None = None
+        self.copies = copies
+        self.copy_number = 0                 # the drive copy this file matches (0: none yet)
+        self.not_kept: str | None = None     # why the latest change could not be copied to the drive
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._open()
 
     # --- opening ---------------------------------------------------------------------------
 
     def _open(self) -> None:
+        if self.copies is not None:
+            self._load_newest_copy()
         if self.path.exists() and self.path.stat().st_size > 0:
             before = self.path.stat()
             try:
@@ -194,6 +220,30 @@ class ProgressStore:
         self.notice = (f"Your earlier progress file could not be read ({why}), so it was kept as "
                        f"{target.name} and a new progress file was started.")
 
+    # --- copies on the browser drive ------------------------------------------------------------
+
+    def _load_newest_copy(self) -> None:
+        """Take the newest usable drive copy that is newer than this file's, if there is one."""
+        number, skipped = self.copies.restore(self.path, _file_problem, newer_than=self.copy_number)
+        if number:
+            self.copy_number = number
+        if skipped:
+            kept, why = skipped[0]
+            self.set_aside = kept
+            self.notice = (f"A saved copy of your progress could not be read ({why}), so it was kept as "
+                           f"{kept.name} and " + ("the copy before it was used." if number or self.copy_number
+                                                  else "a new progress file was started."))
+
+    def _copy_to_drive(self) -> None:
+        try:
+            self.copy_number = self.copies.save(self.path)
+        except OSError as error:
+            self.not_kept = (f"Your answer is kept for now, but it could not be stored in this browser ({error}). "
+                             "It will be tried again with your next answer; to be safe, export your progress "
+                             "from My progress.")
+        else:
+            self.not_kept = None
+
     # --- connections -------------------------------------------------------------------------
 
     @contextmanager
@@ -205,9 +255,15 @@ class ProgressStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write: all of it or none of it. Creates the tables if the file has none yet."""
+        """One write: all of it or none of it. Creates the tables if the file has none yet.
+
+        With drive ``copies``: first takes a newer copy (saved by another notebook), and after a change
+        copies the file to the drive (or tries again, if the last copy failed)."""
+        if self.copies is not None and self.copies.newest_number() > self.copy_number:
+            self._load_newest_copy()
         with self._connect() as conn:
             conn.execute("BEGIN IMMEDIATE")
+            changes = conn.total_changes
             try:
                 if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
                     for statement in SCHEMA.split(";"):
@@ -220,6 +276,9 @@ class ProgressStore:
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+            changed = conn.total_changes != changes
+        if self.copies is not None and (changed or self.not_kept):
+            self._copy_to_drive()
 
     def _read(self, sql: str, params: Sequence = ()) -> list[tuple]:
         with self._transaction() as conn:         # a transaction also re-creates a lost file's tables
@@ -401,18 +460,24 @@ class ProgressStore:
         Attempt numbers keep counting up, so they never repeat one in the backup.
         """
         with self._transaction() as conn:
-            while True:
-                try:
-                    backup = copy_atomically(self.path, _free_name(self.path, "backup"))
-                    break
-                except NameTaken:
-                    continue
+            if self.copies is not None:              # the live edition: the backup goes to the browser drive
+                backup = self.copies.keep_copy(self.path, "backup")
+            else:
+                while True:
+                    try:
+                        backup = copy_atomically(self.path, _free_name(self.path, "backup"))
+                        break
+                    except NameTaken:
+                        continue
             for table in TABLES:
                 conn.execute(f"DELETE FROM {table}")
         return backup
 
     def location_text(self) -> str:
         """Where the file is, with the home folder written as ``~`` (for showing on request only)."""
+        if self.copies is not None:
+            return (f"the folder {FOLDER_NAME} in this browser's files (JupyterLab's file browser, on the left): "
+                    "the progress-….sqlite3 file with the highest number")
         try:
             return "~/" + self.path.relative_to(Path.home()).as_posix()
         except ValueError:
@@ -456,7 +521,10 @@ def open_default_store() -> ProgressStore:
     it (try again later), ``OSError`` or ``sqlite3.Error`` if it cannot be opened at all."""
     path = default_path()
     if path not in _stores:
-        _stores[path] = ProgressStore(path)
+        folder = drive_folder()
+        _stores[path] = ProgressStore(path, copies=DriveCopies(folder) if folder else None)
+        if in_browser() and folder is None:
+            _stores[path].notice = NOT_KEPT_IN_BROWSER
     return _stores[path]
 
 

@@ -25,6 +25,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.browser.lab_helpers import local_only_page
+from tests.browser.lite_fixtures import ensure_lite_site, serving
 from tests.conftest import REPO
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
@@ -210,3 +211,32 @@ def page(browser, lab_server):
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
+
+
+# --- the live edition (JupyterLite) -----------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def lite_folder(chromium_path):
+    try:
+        folder, _ = ensure_lite_site()
+    except FileNotFoundError as missing:
+        _unavailable(f"The live edition's build tools are not installed: {missing}")
+    except subprocess.CalledProcessError as failed:
+        pytest.fail(f"Rebuilding _lite/ failed ({failed}); see .lite-cache/build.log. The tests block the "
+                    "network: a build that needs new downloads must run first (python3 course.py lite)",
+                    pytrace=False)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def lite_site(lite_folder):
+    with serving(lite_folder) as base_url:
+        yield base_url
+
+
+@pytest.fixture
+def lite_page(browser):
+    """A page in a fresh browser context (empty cache and storage) that reaches only 127.0.0.1."""
+    context, page = local_only_page(browser)
+    yield page
+    context.close()

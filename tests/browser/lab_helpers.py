@@ -113,6 +113,20 @@ def screenshot_notebook(page: Page, path: Path, max_height: int = 15_000) -> Non
         page.set_viewport_size(size)
 
 
+EXPECTED_404 = re.compile(r"/api/(contents/(.+/)?)?all\.json$|/favicon\.ico$")
+
+
+def is_folder_listing_probe(message) -> bool:
+    """The live edition asks the web server for the listing of every folder it opens; a folder made in the
+    browser (``exports``, a new folder) has none, so the request fails with 404 and JupyterLite says "don't
+    worry, ... nothing's broken" (seen: ``api/contents/exports/all.json``, and ``api/all.json`` when the file
+    browser opens such a folder). Chromium also asks for ``/favicon.ico`` when a file is downloaded.
+    Those 404s are expected; any other failed request is an error."""
+    url = (message.location or {}).get("url", "")
+    return message.text.startswith("Failed to load resource") and "404" in message.text \
+        and EXPECTED_404.search(url) is not None
+
+
 def local_only_context(browser, blocked: list[str]):
     """A fresh browser context (empty cache and storage) that reaches only 127.0.0.1.
 
@@ -132,6 +146,17 @@ def local_only_context(browser, blocked: list[str]):
     return context
 
 
+def record_console_errors(page) -> None:
+    """Keep the page's console errors (but not the expected 404s) and page errors in ``page.console_errors``."""
+    def record(message) -> None:
+        if message.type == "error" and not is_folder_listing_probe(message):
+            url = (message.location or {}).get("url", "")
+            page.console_errors.append(f"{message.text} ({url})" if url else message.text)
+
+    page.on("console", record)
+    page.on("pageerror", lambda error: page.console_errors.append(f"page error: {error}"))
+
+
 def local_only_page(browser):
     """(context, page): a page of a fresh ``local_only_context`` that records what it blocked
     (``page.blocked_requests``) and its console errors (``page.console_errors``). Close the context after."""
@@ -141,6 +166,5 @@ def local_only_page(browser):
     page.blocked_requests = blocked
     page.set_default_timeout(30_000)
     page.console_errors = []
-    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
-    page.on("pageerror", lambda error: page.console_errors.append(f"page error: {error}"))
+    record_console_errors(page)
     return context, page

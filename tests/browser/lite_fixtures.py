@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import threading
@@ -20,9 +21,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from tests.browser.lab_helpers import NOTEBOOK, expect, run_all_cells, wait_for_idle_kernel
 from tests.conftest import REPO
 from tools import lite
 
+KERNEL_BOOT_TIMEOUT = 120_000   # Pyodide loads ~30 MB of runtime and wheels on a cold start
+LITE_RUN_TIMEOUT = 180_000
+TIMINGS_FILE = "lite_lesson_seconds.json"   # in tests/browser/screenshots/: written by test_lite_lessons.py
 LITE_VENV = Path(os.environ.get("COURSE_LITE_VENV", REPO / ".venv-lite"))
 
 
@@ -83,3 +88,32 @@ def serving(folder: Path, port: int = 0) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+def open_lite_lesson(page, base_url: str, folder: Path, notebook: str, run_all: bool = True) -> None:
+    """Open a lesson (e.g. ``12_stretching_planner.ipynb``) of the site built in ``folder``, wait for its
+    in-browser kernel, and Run All (unless told not to)."""
+    page.goto(lesson_url(base_url, folder, notebook))
+    expect(page.locator(NOTEBOOK)).to_be_visible(timeout=60_000)
+    wait_for_idle_kernel(page, KERNEL_BOOT_TIMEOUT)
+    if run_all:
+        run_all_cells(page, LITE_RUN_TIMEOUT)
+
+
+def add_cell_and_run(page, code: str) -> None:
+    """Add a code cell after the last one, type ``code`` into it and run it (Ctrl+Enter), as a learner would."""
+    last = page.locator(f"{NOTEBOOK} .jp-Cell").last
+    last.scroll_into_view_if_needed()
+    last.locator(".jp-InputPrompt").click()          # selects the cell without entering its editor
+    page.keyboard.press("Escape")
+    page.keyboard.press("b")                         # a new cell below, selected
+    page.keyboard.press("Enter")                     # edit it
+    page.keyboard.insert_text(code)
+    page.keyboard.press("Control+Enter")            # run it and stay on it
+
+
+def last_cell_output(page, timeout: float = LITE_RUN_TIMEOUT) -> str:
+    """The text the last code cell printed, once it has finished."""
+    cell = page.locator(f"{NOTEBOOK} .jp-CodeCell").last
+    expect(cell.locator(".jp-InputPrompt")).to_have_text(re.compile(r"\[\d+\]"), timeout=timeout)
+    return cell.locator(".jp-OutputArea").inner_text()

@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import _unavailable
 from .lab_helpers import (
     NOTEBOOK,
     assert_no_errors,
@@ -31,11 +29,9 @@ from .lab_helpers import (
     screenshot_notebook,
     wait_for_idle_kernel,
 )
-from .lite_fixtures import ensure_lite_site, next_edition, serving, site_edition
+from .lite_fixtures import KERNEL_BOOT_TIMEOUT, LITE_RUN_TIMEOUT, next_edition, serving, site_edition
 
 pytestmark = pytest.mark.browser
-KERNEL_BOOT_TIMEOUT = 120_000   # Pyodide loads ~30 MB of runtime and wheels on a cold start
-LITE_RUN_TIMEOUT = 180_000
 FIRST = "00_start_here.ipynb"
 
 # JupyterLite exposes its app as window.jupyterapp (exposeAppInBrowser, set by tools/lite.py for its script).
@@ -58,33 +54,6 @@ RUN = """async code => {
   await future.done;
   return out.join('');
 }"""
-
-
-@pytest.fixture(scope="session")
-def lite_folder(chromium_path):
-    try:
-        folder, _ = ensure_lite_site()
-    except FileNotFoundError as missing:
-        _unavailable(f"The live edition's build tools are not installed: {missing}")
-    except subprocess.CalledProcessError as failed:
-        pytest.fail(f"Rebuilding _lite/ failed ({failed}); see .lite-cache/build.log. The tests block the "
-                    "network: a build that needs new downloads must run first (python3 course.py lite)",
-                    pytrace=False)
-    return folder
-
-
-@pytest.fixture(scope="session")
-def lite_site(lite_folder):
-    with serving(lite_folder) as base_url:
-        yield base_url
-
-
-@pytest.fixture
-def lite_page(browser):
-    """A page in a fresh browser context (empty cache and storage) that reaches only 127.0.0.1."""
-    context, page = local_only_page(browser)
-    yield page
-    context.close()
 
 
 def test_lesson_00_runs_offline_in_the_browser(lite_page, lite_site, lite_folder, screenshot_dir):

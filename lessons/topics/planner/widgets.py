@@ -312,4 +312,4 @@ class StretchPlanner(CourseWidget):
             self.store.save_plan(*plan_record(self.plan))
         except (OSError, ValueError, TypeError, sqlite3.Error) as error:
             return (f"The file is saved, but the plan could not be kept with your progress: {error}",)
-        return ()
+        return (self.store.not_kept,) if self.store.not_kept else ()

@@ -101,6 +101,16 @@ def test_write_is_atomic_and_cleans_up_on_failure(tmp_path, monkeypatch):
     assert path.read_bytes() == b"data"
 
 
+def test_write_works_where_python_has_no_hard_links(tmp_path, monkeypatch):
+    """The live edition's Python (Pyodide) has no ``os.link``: the name is claimed, then the file moved onto it."""
+    monkeypatch.delattr(files.os, "link")
+    first = write_new_file(tmp_path, "plan", "md", b"data")
+    second = write_new_file(tmp_path, "plan", "md", b"more")
+    assert (first.name, first.read_bytes()) == ("plan.md", b"data")
+    assert second.name != first.name and second.read_bytes() == b"more"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
 def test_default_folder_is_exports_under_the_working_directory(plan, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     path = export_plan(plan, "md", start=START)
