@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from lessons.records.drive import FOLDER_NAME
+
 from .lab_helpers import (
     NOTEBOOK,
     assert_no_errors,
@@ -157,7 +159,7 @@ def test_a_learners_changes_stay_in_their_edition_folder(browser, lite_folder, t
             page.wait_for_function(in_front, polling=250, timeout=30_000)
             expect(page.locator(NOTEBOOK)).not_to_contain_text("My third note")
             assert "My third note" not in page.evaluate(READ, f"{new}/{FIRST}")
-            assert page.evaluate(LIST, "") == sorted([old, new])
+            assert page.evaluate(LIST, "") == sorted([old, new, FOLDER_NAME])   # progress is beside, in neither
             assert page.evaluate(LIST, old) == ["00_my_copy.ipynb", FIRST]   # only the learner's copies
             assert "My third note" in page.evaluate(READ, lesson)
             # the learner's old lesson 00 (same file name) was restored beside the new one: every kernel starts
