@@ -213,6 +213,20 @@ def screenshot_dir() -> Path:
     return SCREENSHOTS
 
 
+@pytest.fixture
+def lesson_exports() -> Path:
+    """``notebooks/exports``, where My progress saves a learner's results file; the files a test adds are
+    removed after it (and the folder too, if the test made it)."""
+    folder = REPO / "notebooks" / "exports"
+    existed = folder.exists()
+    before = set(folder.glob("results*.json")) if existed else set()
+    yield folder
+    for path in set(folder.glob("results*.json")) - before if folder.exists() else ():
+        path.unlink()
+    if not existed and folder.exists() and not any(folder.iterdir()):
+        folder.rmdir()
+
+
 # --- the live edition (JupyterLite) -----------------------------------------------------------------
 
 @pytest.fixture(scope="session")

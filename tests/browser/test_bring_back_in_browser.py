@@ -14,12 +14,10 @@ import re
 import pytest
 
 from lessons.records.store import ProgressStore
-from tests.conftest import REPO
 
 from .lab_helpers import assert_no_errors, expect, open_notebook, run_all_cells, screenshot_notebook, tab_to
 
 pytestmark = pytest.mark.browser
-EXPORTS = REPO / "notebooks" / "exports"
 HERNIA = "03_herniated_disc"
 
 
@@ -27,9 +25,7 @@ def status(board, lesson: str):
     return board.locator(f'tr[data-lesson="{lesson}"] .course-progress-status')
 
 
-def test_exported_progress_comes_back_after_a_reset(page, lab_server, screenshot_dir):
-    exports_existed = EXPORTS.exists()
-    before = set(EXPORTS.glob("results*.json")) if exports_existed else set()
+def test_exported_progress_comes_back_after_a_reset(page, lab_server, screenshot_dir, lesson_exports):
     lab_server.progress_db.unlink(missing_ok=True)       # earlier tests answered every quiz
     store = ProgressStore(lab_server.progress_db)
     attempt = store.new_attempt(HERNIA, 6)
@@ -45,7 +41,7 @@ def test_exported_progress_comes_back_after_a_reset(page, lab_server, screenshot
         board.get_by_role("button", name="Download as JSON").click()
         expect(board.locator(".course-feedback-right").filter(has_text="Saved")).to_contain_text(
             "exports/results.json")
-        exported = EXPORTS / "results.json"
+        exported = lesson_exports / "results.json"
         assert exported.exists()
 
         board.get_by_role("button", name="Reset my progress…").click()
@@ -80,7 +76,3 @@ def test_exported_progress_comes_back_after_a_reset(page, lab_server, screenshot
         assert not page.blocked_requests, f"The course tried to reach the network: {page.blocked_requests}"
     finally:
         screenshot_notebook(page, screenshot_dir / "my_progress_brought_back.png")
-        for path in set(EXPORTS.glob("results*.json")) - before if EXPORTS.exists() else ():
-            path.unlink()
-        if not exports_existed and EXPORTS.exists() and not any(EXPORTS.iterdir()):
-            EXPORTS.rmdir()

@@ -10,8 +10,6 @@ import re
 
 import pytest
 
-from tests.conftest import REPO
-
 from .lab_helpers import (
     assert_no_errors,
     assert_plots_rendered,
@@ -22,12 +20,9 @@ from .lab_helpers import (
 )
 
 pytestmark = pytest.mark.browser
-EXPORTS = REPO / "notebooks" / "exports"
 
 
-def test_progress_page_shows_a_started_lesson_and_exports(page, lab_server, screenshot_dir):
-    exports_existed = EXPORTS.exists()
-    before = set(EXPORTS.glob("results*.json")) if exports_existed else set()
+def test_progress_page_shows_a_started_lesson_and_exports(page, lab_server, screenshot_dir, lesson_exports):
     # Start from an empty store: the notebook tests before this one have answered every quiz.
     lab_server.progress_db.unlink(missing_ok=True)
     try:
@@ -56,12 +51,8 @@ def test_progress_page_shows_a_started_lesson_and_exports(page, lab_server, scre
         message = board.locator(".course-feedback-right").filter(has_text="Saved")
         expect(message).to_contain_text("exports/results.json")
         expect(message).to_contain_text("right-click")
-        assert (EXPORTS / "results.json").exists()
+        assert (lesson_exports / "results.json").exists()
         assert_no_errors(page)
         assert not page.blocked_requests, f"The course tried to reach the network: {page.blocked_requests}"
     finally:
         screenshot_notebook(page, screenshot_dir / "my_progress_after_a_quiz.png")
-        for path in set(EXPORTS.glob("results*.json")) - before if EXPORTS.exists() else ():
-            path.unlink()
-        if not exports_existed and EXPORTS.exists() and not any(EXPORTS.iterdir()):
-            EXPORTS.rmdir()
