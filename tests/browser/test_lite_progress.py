@@ -53,7 +53,8 @@ def test_answers_and_plans_survive_a_reload_and_export_for_the_teacher(lite_page
     planner.get_by_role("button", name="Save Markdown sheet").click()
     expect(planner.locator(".course-feedback").filter(has_text="Saved")).to_be_visible()
     expect(planner.locator(".course-feedback").filter(has_text="could not be kept")).to_have_count(0)
-    planner.screenshot(path=str(screenshot_dir / "lite_12_plan_made.png"))
+    planner.locator(".course-plan-item").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshot_dir / "lite_12_plan_made.png"))    # what the learner sees: the plan
 
     page.reload()                                     # a new page and a new kernel: only the browser drive lasts
     open_lite_lesson(page, lite_site, lite_folder, "my_progress.ipynb")
