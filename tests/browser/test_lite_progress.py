@@ -1,5 +1,5 @@
 """The live edition keeps a learner's progress in the browser: through a reload, through a reload in the
-middle of saving, and out to a results file that the teacher's class-results code reads.
+middle of saving, out to a results file that the teacher's class-results code reads, and back in.
 
 Each test starts in a fresh browser context (empty storage) on the site served on 127.0.0.1 only.
 """
@@ -79,6 +79,18 @@ def test_answers_and_plans_survive_a_reload_and_export_for_the_teacher(lite_page
     assert len(results.plans) == 1
     loaded = load_class(saved.parent)
     assert loaded.notice is None and len(loaded.learners) == 1 and not loaded.skipped
+
+    # ... and back: start again (the backup goes to the browser drive), then bring the downloaded file back
+    board.get_by_role("button", name="Reset my progress…").click()
+    board.get_by_role("button", name="Yes, delete my progress").click()
+    expect(board.locator(".course-feedback-right").filter(has_text="deleted")).to_have_count(1)
+    expect(board.locator('tr[data-lesson="00_start_here"] .course-progress-status')).to_have_text("not started")
+    with page.expect_file_chooser() as chooser:
+        board.get_by_role("button", name=re.compile(r"Choose a saved file")).click()
+    chooser.value.set_files(saved)
+    message = board.locator(".course-feedback-right").filter(has_text="Opened results.json.")
+    expect(message).to_contain_text("Added 1 answer from 1 quiz and 1 plan.")
+    expect(board.locator('tr[data-lesson="00_start_here"] .course-progress-status')).to_have_text("started")
     screenshot_notebook(page, screenshot_dir / "lite_results_file.png")
     assert not page.blocked_requests, f"requests left 127.0.0.1: {page.blocked_requests}"
     assert not page.console_errors, "console errors:\n" + "\n".join(page.console_errors)
