@@ -53,6 +53,7 @@ def test_exported_progress_comes_back_after_a_reset(page, lab_server, screenshot
 
         choose = board.get_by_role("button", name=re.compile(r"Choose a saved file"))
         expect(choose).to_have_count(1)
+        page.wait_for_timeout(500)   # the page finishes redrawing after the reset (a redraw can drop the focus)
         board.get_by_role("button", name="Download as CSV").focus()
         tab_to(page, choose, max_presses=5)
         with page.expect_file_chooser() as chooser:
