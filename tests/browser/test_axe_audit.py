@@ -84,11 +84,13 @@ def audit(page, allowances: tuple[Allowed, ...] = ALLOWED) -> list[Finding]:
 
 
 # Every plotly <div> of tools.site has its SVG, and every widget view has been drawn by the
-# html-manager (it puts the widget just before the view's <script>).
+# html-manager: it puts an empty <div> just before the view's <script> at once and draws the widget into it
+# later, so the <div> must have children (under load the audit once ran before the planner's Play was drawn).
 DRAWN = """() => {
   const plots = [...document.querySelectorAll('.course-plot')];
   const views = [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')];
-  return plots.every(plot => plot.querySelector('.main-svg')) && views.every(view => view.previousElementSibling);
+  return plots.every(plot => plot.querySelector('.main-svg'))
+    && views.every(view => view.previousElementSibling && view.previousElementSibling.childElementCount > 0);
 }"""
 
 
