@@ -116,7 +116,7 @@ def screenshot_notebook(page: Page, path: Path, max_height: int = 15_000) -> Non
 EXPECTED_404 = re.compile(r"/api/(contents/(.+/)?)?all\.json$|/favicon\.ico$")
 
 
-def is_folder_listing_probe(message) -> bool:
+def is_expected_404(message) -> bool:
     """The live edition asks the web server for the listing of every folder it opens; a folder made in the
     browser (``exports``, a new folder) has none, so the request fails with 404 and JupyterLite says "don't
     worry, ... nothing's broken" (seen: ``api/contents/exports/all.json``, and ``api/all.json`` when the file
@@ -149,7 +149,7 @@ def local_only_context(browser, blocked: list[str]):
 def record_console_errors(page) -> None:
     """Keep the page's console errors (but not the expected 404s) and page errors in ``page.console_errors``."""
     def record(message) -> None:
-        if message.type == "error" and not is_folder_listing_probe(message):
+        if message.type == "error" and not is_expected_404(message):
             url = (message.location or {}).get("url", "")
             page.console_errors.append(f"{message.text} ({url})" if url else message.text)
 
