@@ -19,6 +19,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from lessons.kit.course import LESSON_GLOB
 from tools import readability
 from tools.site import build_site
 
@@ -45,7 +46,7 @@ def nbval_seconds() -> tuple[float, int]:
 
 
 def main() -> int:
-    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    notebooks = sorted((ROOT / "notebooks").glob(LESSON_GLOB))
     print(f"{'notebook':40} {'cold run (s)':>12} {'size (kB)':>10}  target: <{TARGET_SECONDS:.0f} s, <1000 kB")
     for path in notebooks:
         seconds, size = cold_run_seconds(path), path.stat().st_size

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from lessons.kit.course import LESSON_GLOB
 from lessons.kit.data import ContentError, read_yaml
 from lessons.records.results import FORMAT
 from lessons.records.store import ProgressStore
@@ -25,7 +26,7 @@ from lessons.topics.planner.catalogue import Exercise
 # --- the repository ---------------------------------------------------------------------------------
 
 REPO = Path(__file__).resolve().parents[1]
-LESSON_NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))   # the numbered lessons
+LESSON_NOTEBOOKS = sorted((REPO / "notebooks").glob(LESSON_GLOB))   # the numbered lessons
 ALL_NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb")) + sorted((REPO / "teachers").glob("*.ipynb"))
 
 

@@ -210,7 +210,7 @@ def workflow_with_pages_url(workflow_text: str) -> str:
 
 
 def notebook_paths() -> list[Path]:
-    return sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+    return sorted(NOTEBOOK_DIR.glob(course.LESSON_GLOB))
 
 
 def synced_paths() -> list[Path]:

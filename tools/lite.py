@@ -199,7 +199,9 @@ def pyyaml_wheel() -> Path:
     sdists = CACHE / "downloads"
     sdist = sdists / f"pyyaml-{PYYAML_VERSION}.tar.gz"
     if not sdist.exists():
-        pip("download", "--no-deps", "--no-binary", ":all:", f"PyYAML=={PYYAML_VERSION}", "-d", str(sdists))
+        # --no-binary names PyYAML only: with ":all:" pip also builds its build tools (Cython) from source
+        # to read the sdist's metadata, which took minutes on a fresh machine
+        pip("download", "--no-deps", "--no-binary", "PyYAML", f"PyYAML=={PYYAML_VERSION}", "-d", str(sdists))
     env = dict(os.environ, PYYAML_FORCE_LIBYAML="0")
     with tempfile.TemporaryDirectory() as tmp:
         pip("wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", str(wheels), str(sdist),

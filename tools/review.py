@@ -23,13 +23,15 @@ from pathlib import Path
 import nbformat
 
 from lessons.kit import references, triage
+from lessons.kit.course import LESSON_GLOB
 from lessons.kit.tables import load_table, table_files
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
 OUT_DIR = ROOT / "_review"
 NUMBER = re.compile(r"\d")
-LESSON_LINK = re.compile(r"\b(lessons?|Lesson|Lessons) \d\d( (and|or|to) \d\d)?\b|\b\d\d_[a-z_]+\.ipynb|#[\w-]+")
+LESSON_LINK = re.compile(r"\b(lessons?|Lesson|Lessons) \d\d[a-z]?( (and|or|to) \d\d[a-z]?)?\b"
+                         r"|\b\d\d[a-z]?_[a-z_]+\.ipynb|#[\w-]+")
 
 
 def _cell_kind(cell) -> str:
@@ -104,7 +106,7 @@ def lessons_section() -> list[str]:
                "Each sentence with a number, with the study it names; where it names none, check it against "
                "the lesson's references (listed under the lesson).", ""]
     bib = references.bibliography()
-    for path in sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb")):
+    for path in sorted(NOTEBOOK_DIR.glob(LESSON_GLOB)):
         nb = nbformat.read(path, as_version=4)
         refs = lesson_refs(nb)
         own = [cell.source for cell in nb.cells if _cell_kind(cell) == "triage"]

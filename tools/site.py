@@ -339,7 +339,7 @@ course shows them, without the parts that need Python. It is education, not medi
 
 def _resolve(notebooks) -> list[Path]:
     if notebooks is None:
-        found = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+        found = sorted(NOTEBOOK_DIR.glob(course.LESSON_GLOB))
         if (NOTEBOOK_DIR / "glossary.ipynb").exists():
             found.append(NOTEBOOK_DIR / "glossary.ipynb")
         return found

@@ -6,11 +6,23 @@ it into the notebooks and the README so nothing is kept in sync by hand.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from lessons.kit import data
+
+# A lesson's number is two digits, with a letter for a lesson added between two others ("02b" comes
+# after "02" and before "03", so numbers sort in course order and saved progress keeps its lesson names).
+LESSON_NUMBER = re.compile(r"^([0-9]{2}[a-z]?)_")
+LESSON_GLOB = "[0-9][0-9]*_*.ipynb"     # the numbered lesson notebooks (not the glossary or My progress)
+
+
+def number_of(name: str) -> str | None:
+    """The lesson number at the start of a notebook or lesson name ("02b_how_pain_works" -> "02b"), or None."""
+    found = LESSON_NUMBER.match(name)
+    return found.group(1) if found else None
 
 
 @dataclass(frozen=True)
@@ -120,7 +132,7 @@ def nav_markdown(file: str) -> str:
     if after:
         links.append(f"[{after.number} {after.title} →]({after.notebook})")
     else:
-        upcoming = [item for item in lessons() if item.number > file[:2] and not item.ready]
+        upcoming = [item for item in lessons() if item.number > (number_of(file) or "") and not item.ready]
         if upcoming:
             links.append(f"Next, coming soon: {upcoming[0].number} {upcoming[0].title}")
     return " · ".join(links)

@@ -134,7 +134,7 @@ def find_question(lesson: str, question: str) -> Question | None:
     """The bank question behind an answer (final assessment: ``"03_herniated_disc/q1"``), or None."""
     if lesson == FINAL_ASSESSMENT:
         lesson, _, question = question.partition("/")
-    if not lesson[:2].isdigit() or "/" in lesson or "\\" in lesson:
+    if course.number_of(lesson) is None or "/" in lesson or "\\" in lesson:
         return None
     return _bank_questions(lesson).get(question)
 
@@ -154,10 +154,10 @@ class ItemStat:
     @property
     def label(self) -> str:
         """Short and unique: "03 q2", or "19 · 03/q2" for the final assessment."""
-        lesson, question = self.lesson[:2], self.question
+        lesson, question = course.number_of(self.lesson) or self.lesson, self.question
         if self.lesson == FINAL_ASSESSMENT:
             source, _, qid = question.partition("/")
-            question = f"· {source[:2]}/{qid}"
+            question = f"· {course.number_of(source) or source}/{qid}"
         return f"{lesson} {question}"
 
 

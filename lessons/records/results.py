@@ -233,7 +233,7 @@ def _plain(problem: str, field: str | None) -> tuple[str, str | None]:
     return PLAIN.get(problem, problem.replace("same as const definition:", "")), field
 
 
-_LESSON = re.compile(r"[0-9]{2}_[a-z0-9_]+")
+_LESSON = re.compile(r"[0-9]{2}[a-z]?_[a-z0-9_]+")
 _STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 _TOP = frozenset(("format", "version", "display_name", "attempts", "answers", "plans"))
 _REQUIRED = _TOP - {"plans"}

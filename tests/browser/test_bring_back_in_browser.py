@@ -5,6 +5,12 @@ touches a learner's progress. The exported file is removed afterwards. The FileU
 ipywidgets 8 opens a file input that is not in the page, so the file is given to the file chooser it
 opens (Playwright's ``FileChooser.set_files``, what ``set_input_files`` does for an input in the page),
 after reaching the button with Tab and pressing Enter, as a keyboard user does.
+
+Playwright asks the browser to catch file choosers only once a listener for them exists, and it sends
+that request without waiting for it (``ChannelOwner._update_subscription``, fire and forget). A key
+press sent straight after ``expect_file_chooser`` can therefore reach Chromium first: the chooser then
+opens natively, unseen, and the test times out (CI saw this twice, never a click, which waits for the
+button first). So the test listens for file choosers from the start, long before the first Enter.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ def test_exported_progress_comes_back_after_a_reset(page, lab_server, screenshot
     attempt = store.new_attempt(HERNIA, 6)
     store.record_answer(attempt, HERNIA, "q1", False, ["A wrong answer"])
     store.save_plan("Morning stretches", {"minutes": 10})
+    page.on("filechooser", lambda chooser: None)   # catch every file chooser from now on (see above)
     try:
         open_notebook(page, lab_server, "notebooks/my_progress.ipynb")
         run_all_cells(page)
@@ -53,7 +60,6 @@ def test_exported_progress_comes_back_after_a_reset(page, lab_server, screenshot
 
         choose = board.get_by_role("button", name=re.compile(r"Choose a saved file"))
         expect(choose).to_have_count(1)
-        page.wait_for_timeout(500)   # the page finishes redrawing after the reset (a redraw can drop the focus)
         board.get_by_role("button", name="Download as CSV").focus()
         tab_to(page, choose, max_presses=5)
         with page.expect_file_chooser() as chooser:

@@ -22,6 +22,7 @@ import time
 
 import pytest
 
+from lessons.kit.course import number_of
 from tests.conftest import REPO
 
 from .lab_helpers import (
@@ -100,7 +101,7 @@ def test_every_lesson_runs_in_the_live_edition(lessons_page, lite_site, lite_fol
         if code_calls(notebook, r"\bquiz\(|\bfinal_assessment\("):
             answer_quiz(page)
             assert_no_errors(page)
-        explore = EXPLORERS.get(notebook.stem[:2])
+        explore = EXPLORERS.get(number_of(notebook.stem))
         if explore:
             explore(page)
             assert_no_errors(page)

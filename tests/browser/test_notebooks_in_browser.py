@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from lessons.kit.course import number_of
 from tests.conftest import REPO
 
 from .lab_helpers import (
@@ -37,7 +38,7 @@ def test_notebook_runs_in_browser(page, lab_server, screenshot_dir, notebook):
         if code_calls(notebook, r"\bquiz\(|\bfinal_assessment\("):
             answer_quiz(page)
             assert_no_errors(page)
-        explore = EXPLORERS.get(notebook.stem[:2])
+        explore = EXPLORERS.get(number_of(notebook.stem))
         if explore:
             explore(page)
             assert_no_errors(page)

@@ -60,7 +60,7 @@ def coming_soon_about_existing(text: str) -> list[str]:
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
         if "coming soon" not in sentence.lower():
             continue
-        numbers = re.findall(r"\b\d\d\b", sentence)
+        numbers = re.findall(r"\b\d\d[a-z]?\b", sentence)
         if any(n in names for n in numbers) or any(t in sentence.lower() for t in names if not t.isdigit()):
             found.append(sentence.strip())
     return found

@@ -18,6 +18,19 @@ def test_lessons_are_numbered_in_order_and_named_by_number():
     assert course.lesson("00_start_here").ready
 
 
+
+def test_a_lesson_added_between_two_others_has_a_letter_and_sorts_between_them(tmp_path):
+    assert [course.number_of(name) for name in ("00_start_here", "02b_how_pain_works", "15b_work.ipynb")] \
+        == ["00", "02b", "15b"]
+    assert course.number_of("glossary") is None and course.number_of("my_progress") is None
+    assert course.number_of("2_short") is None and course.number_of("02bb_two_letters") is None
+    assert sorted(["03_herniated_disc", "02b_how_pain_works", "02_from_back_to_leg"]) \
+        == ["02_from_back_to_leg", "02b_how_pain_works", "03_herniated_disc"]
+    for name in ("00_start_here.ipynb", "02b_how_pain_works.ipynb", "glossary.ipynb", "my_progress.ipynb"):
+        (tmp_path / name).touch()
+    assert [p.name for p in sorted(tmp_path.glob(course.LESSON_GLOB))] \
+        == ["00_start_here.ipynb", "02b_how_pain_works.ipynb"]
+
 def test_navigation_links_ready_neighbours_and_the_map():
     middle = course.nav_markdown("01_anatomy_of_the_lower_back")
     assert middle.startswith("[← 00 Start here](00_start_here.ipynb)")
