@@ -42,6 +42,8 @@ from lessons.topics.symptom_explorer import model as symptom_explorer
 from lessons.topics.symptom_explorer import widgets as symptom_explorer_widgets
 from lessons.topics.weight import model as weight
 from lessons.topics.weight import widgets as weight_widgets
+from lessons.topics.work import model as work
+from lessons.topics.work import widgets as work_widgets
 from tests.conftest import REPO
 
 LESSONS = course.ready_lessons()
@@ -130,6 +132,11 @@ CITES = {
     "15_posture": Cites(ids=(
         "slater-2019-sit-up-straight", "swain-2020-posture-causality", "wilke-1999-disc-pressure",
         "li-2022-sitting-standing-disc-pressure", "waters-1993-revised-niosh", "niosh-1994-lifting-manual")),
+    "15b_back_pain_and_work": Cites(
+        ids=("hse-indg143-rev4", "hse-l23-2016", "hse-risk-filters-page", "govuk-fit-note-employers",
+             "govuk-who-can-issue-fit-notes", "nice-qs155", "nice-ng59"),
+        supports={"hse-risk-filters-page": "not 'safe limits'", "hse-l23-2016": "no legally binding weight limits",
+                  "govuk-fit-note-employers": "not binding"}),
 }
 
 
@@ -170,6 +177,7 @@ NOTE_WORDS = {                            # words a table's source note must sho
     "peul_2007_sciatica_surgery": ("Peul WC",),
     "shiri_2010_obesity_low_back_pain": ("Shiri R, Karppinen J",),
     "shiri_2014_obesity_sciatica": ("Shiri R, Lallukka T",),
+    "hse_guideline_weights": ("Health and Safety Executive", "INDG143", "NOT A SAFE LIMIT"),
     "sij_pain_referral": ("Slipman",),
     "sij_provocation_tests": ("Laslett M",),
 }
@@ -231,6 +239,10 @@ CARDS = {
         present=("&lt;b&gt;",), absent=("<b>",)),
     "14-result-card": Card(lambda: weight_widgets.result_card(weight.calculate("metric", SCRIPT, "175")),
                            present=("&lt;script&gt;", 'role="alert"')),
+    "15b-comparison-card": Card(lambda: work_widgets.card_for(work.compare("knuckle_to_elbow", "close", "75", SCRIPT)),
+                                present=("&lt;script&gt;", "Compare again")),
+    "15b-outside-card": Card(lambda: work_widgets.card_for(work.compare("above_full", "beyond", "180", "70")),
+                             present=("HSE&#x27;s boxes", "63 cm", "personal guarantee")),
     "16-explorer-message": Card(_symptom_explorer_card, present=("&lt;script&gt;", "not one of the choices")),
     "17-verdict": Card(lambda: red_flags_widgets.verdict_html(
         red_flags.Verdict("urgent", "‼", "<b>x</b>", "fast & now", "act", "", (), ("<script>",))),
@@ -295,6 +307,12 @@ REFUSALS = [
           ("acute", "sciatica", "yes", "red_flags must be True or False, not 'yes'"),
           ("acute", "sciatica", 1, "red_flags must be True or False, not 1"),
           ("acute", "sciatica", None, "red_flags must be True or False, not None")]),
+    *(Refusal("15b", work.hse_filter, (zone, reach), work.WorkInputError, words)
+      for zone, reach, words in [("kidney", "close", "zone: 'kidney' is not one of the choices"),
+                                 (None, "close", "zone: None is not one of the choices"),
+                                 ("knuckle_to_elbow", "far", "reach: 'far' is not one of the choices"),
+                                 ("knuckle_to_elbow", 3, "reach: 3 is not one of the choices")]),
+    Refusal("15b", work.niosh_limit, (75, "ten"), ValueError, "not a number"),
     *(Refusal("16", symptom_explorer.explain, (given,), symptom_explorer.SelectionError, words)
       for given, words in [({"areas": ["elbow"]}, "'elbow' is not one of the choices"),
                            ({"areas": ["low-back"], "kind": "itching"},

@@ -38,6 +38,8 @@ from lessons.topics.posture import model as niosh
 from lessons.topics.posture import widgets as posture_widget
 from lessons.topics.weight import model as weight
 from lessons.topics.weight import widgets as weight_widget
+from lessons.topics.work import model as work
+from lessons.topics.work import widgets as work_widget
 from tests.conftest import GOOD_BANK, REPO
 
 MAX_MESSAGE = 500       # characters: a message says what is wrong, it does not repeat the input
@@ -136,6 +138,12 @@ def _assessment_ok(result, _value):
     return result.bmi is None or math.isfinite(result.bmi)
 
 
+def _comparison_ok(result, _value):
+    if result.error is not None:
+        return len(str(result.error)) <= MAX_MESSAGE
+    return math.isfinite(result.niosh.rwl) and 0 <= result.niosh.rwl <= 23
+
+
 def _session_ok(session, _value):
     return 1 <= session.minutes <= heat_cold.LIMITS["heat"].maximum
 
@@ -179,6 +187,11 @@ ENTRIES: dict[str, Entry] = {
                                 lambda r, v: math.isfinite(r)),
     "weight odds explainer (start)": Entry(lambda v: weight_widget.odds_explanation(0, v), (),
                                            lambda r, v: len(r) <= 2000),
+    **{f"lift comparison box {box}": Entry(
+        lambda v, box=box: work.compare("knuckle_to_elbow", "close", **{"v_text": "75", "h_text": "25",
+                                                                        f"{box}_text": v}), (), _comparison_ok)
+       for box in ("v", "h")},
+    "lift comparison zone": Entry(lambda v: work.compare(v, "close", "75", "25"), (), _comparison_ok),
     "heat/cold minutes (plan_session)": Entry(lambda v: heat_cold.plan_session("heat", "lower back", v),
                                               (heat_cold.SessionError,), _session_ok),
     "exercise check weeks": Entry(
@@ -352,6 +365,9 @@ def test_the_number_rule_is_stated_in_each_numeric_box():
     for box in (calculator.weight_kg, calculator.height_cm, calculator.waist_cm, calculator.weight_lb,
                 calculator.height_ft, calculator.height_in, calculator.waist_in):
         assert re.search(r"\d+(\.\d+)? to \d+", box.placeholder) and NUMBER_RULE in box.tooltip
+    comparison = work_widget.LiftComparison()
+    for box in (comparison.v, comparison.h):
+        assert NUMBER_RULE in box.tooltip and "up to 300" in box.description
     builder = heat_cold_widget.SessionBuilder()
     assert "1 to 15" in builder.minutes_box.placeholder
     builder.kind_picker.value = "cold"
