@@ -30,6 +30,8 @@ from lessons.topics.heat_cold import widgets as heat_cold_widgets
 from lessons.topics.herniated_disc import model as herniated_disc
 from lessons.topics.medical_treatment import model as medical_treatment
 from lessons.topics.muscle_strain import model as muscle_strain
+from lessons.topics.person_behind_the_pain import model as person_behind_the_pain
+from lessons.topics.person_behind_the_pain import widgets as person_behind_the_pain_widgets
 from lessons.topics.red_flags import model as red_flags
 from lessons.topics.red_flags import widgets as red_flags_widgets
 from lessons.topics.sacroiliac_joint import model as sacroiliac_joint
@@ -62,6 +64,7 @@ def ids(lessons) -> list[str]:
 
 MIN_QUESTIONS = 6
 ANSWERS = {                               # a question whose answer is a number from the lesson's paper
+    "02c_the_person_behind_the_pain": {"trial-difference-4-months": 1.81},
     "08_sciatica": {"peul-recovery": 95},
     "10_medical_treatment": {"pace-placebo-days": 16},
     "11_exercise_and_stretching": {"pain-points": 15},
@@ -91,6 +94,12 @@ class Cites:
 
 
 CITES = {
+    "02c_the_person_behind_the_pain": Cites(
+        from_code=lambda: list(person_behind_the_pain.reflect(
+            [factor.id for factor in person_behind_the_pain.factors()]).sources),
+        supports={"hill-2011-startback-trial": "1.81 (95% CI 1.06 to 2.57)",
+                  "nice-qs155-statement-1": "approach to risk stratification",
+                  "keele-startback-tool": "not a standalone online test"}),
     "03_herniated_disc": Cites(ids=(
         "chiu-2015-disc-regression", "radiopaedia-herniation-location", "deville-2000", "koes-2007-sciatica-review",
         "jensen-1994-mri-no-back-pain", "peul-2007-early-surgery")),
@@ -171,6 +180,7 @@ NOTE_WORDS = {                            # words a table's source note must sho
     "deville_2000_slr_accuracy": ("Devillé WL",),
     "french_2006_heat_cold_lbp": ("French SD", "Cochrane", "cold"),
     "gbd_2021_low_back_pain": ("GBD 2021 Low Back Pain Collaborators",),
+    "hill_2011_startback_disability": ("Hill JC", "Lancet 2011", "851"),
     "mathieson_2017_pregabalin_sciatica": ("Mathieson S",),
     "menezes_costa_2012_pain_course": ("Menezes Costa",),
     "pengel_2003_acute_lbp_course": ("Pengel",),
@@ -204,6 +214,12 @@ class Card:
     absent: tuple[str, ...] = ()           # besides "<script", which is never in any card
 
 
+def _reflection_widget_card() -> str:
+    exercise = person_behind_the_pain_widgets.ReflectionExercise()
+    exercise.show([SCRIPT])
+    return exercise.card.value
+
+
 def _sciatica_explorer_card() -> str:
     explorer = sciatica_widgets.FollowThePainExplorer()
     explorer.show([SCRIPT], None)
@@ -222,6 +238,10 @@ def _exercise_error_card() -> str:
 
 
 CARDS = {
+    "02c-reflection-card": Card(lambda: person_behind_the_pain_widgets.problem_card(
+        person_behind_the_pain.ReflectionError(f"'{SCRIPT}' is not one of the choices.")),
+        present=("&lt;script&gt;",)),
+    "02c-reflection-widget": Card(_reflection_widget_card, present=("&lt;script&gt;", "not one of the choices")),
     "01-part-card": Card(lambda: anatomy_widgets.part_card("disc")),
     "04-activity-card": Card(lambda: spinal_stenosis_widgets.activity_card("sit")),
     "04-explorer-start": Card(lambda: spinal_stenosis_widgets.ActivityExplorer(start="<script>'x'").card.value,

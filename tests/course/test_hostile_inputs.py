@@ -32,6 +32,7 @@ from lessons.topics.degenerative_disc_disease import widgets as disc_widget
 from lessons.topics.exercise import model as exercise
 from lessons.topics.heat_cold import model as heat_cold
 from lessons.topics.heat_cold import widgets as heat_cold_widget
+from lessons.topics.person_behind_the_pain import model as reflection
 from lessons.topics.planner import export as planner_export
 from lessons.topics.planner.plan import PlanError, PlanRequest, make_plan
 from lessons.topics.posture import model as niosh
@@ -200,6 +201,8 @@ ENTRIES: dict[str, Entry] = {
     "exercise example_plan(start_minutes)": Entry(lambda v: exercise.example_plan(start_minutes=v),
                                                   (exercise.ExerciseInputError,),
                                                   lambda r, v: all(math.isfinite(w.minutes) for w in r)),
+    "reflection choice (reflect)": Entry(lambda v: reflection.reflect([v]), (reflection.ReflectionError,)),
+    "reflection choices (reflect)": Entry(reflection.reflect, (reflection.ReflectionError,)),
     "planner minutes (make_plan)": Entry(lambda v: make_plan(PlanRequest(minutes=v)), (PlanError,)),
     "disc findings explorer age (explorer_view)": Entry(lambda v: disc_widget.explorer_view("disc degeneration", v),
                                                         (), lambda r, v: len(r[0]) <= 2000),

@@ -32,7 +32,7 @@ def lesson_text(file: str) -> str:
 
 def test_the_glossary_covers_the_course_words():
     terms = glossary.terms()
-    assert 40 <= len(terms) <= 75
+    assert 40 <= len(terms) <= 120     # a sanity bound: about 4 new words per new lesson
     assert {"sciatica", "herniated-disc", "spinal-stenosis", "cauda-equina-syndrome", "red-flag",
             "referred-pain", "radicular-pain", "dermatome"} <= {term.id for term in terms}
 
