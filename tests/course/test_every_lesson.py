@@ -28,6 +28,8 @@ from lessons.topics.exercise import widgets as exercise_widgets
 from lessons.topics.heat_cold import model as heat_cold
 from lessons.topics.heat_cold import widgets as heat_cold_widgets
 from lessons.topics.herniated_disc import model as herniated_disc
+from lessons.topics.how_pain_works import model as how_pain_works
+from lessons.topics.how_pain_works import widgets as how_pain_works_widgets
 from lessons.topics.medical_treatment import model as medical_treatment
 from lessons.topics.muscle_strain import model as muscle_strain
 from lessons.topics.red_flags import model as red_flags
@@ -89,6 +91,9 @@ class Cites:
 
 
 CITES = {
+    "02b_how_pain_works": Cites(
+        from_code=lambda: [ref for factor in how_pain_works.dial_content().factors for ref in factor.refs],
+        supports={"traeger-2019-patient-education": "202 people", "nice-qs155": "early return to normal activities"}),
     "03_herniated_disc": Cites(ids=(
         "chiu-2015-disc-regression", "radiopaedia-herniation-location", "deville-2000", "koes-2007-sciatica-review",
         "jensen-1994-mri-no-back-pain", "peul-2007-early-surgery")),
@@ -214,6 +219,10 @@ def _exercise_error_card() -> str:
 
 
 CARDS = {
+    "02b-plan-card": Card(lambda: how_pain_works_widgets.plan_card_html(how_pain_works.FlareUpPlan(SCRIPT, "", "&")),
+                          present=("&lt;script&gt;", "&amp;")),
+    "02b-dial-reasons": Card(lambda: how_pain_works_widgets.reasons_html(how_pain_works.turn_dial(["worry"])),
+                             present=("Worry that pain means damage",)),
     "01-part-card": Card(lambda: anatomy_widgets.part_card("disc")),
     "04-activity-card": Card(lambda: spinal_stenosis_widgets.activity_card("sit")),
     "04-explorer-start": Card(lambda: spinal_stenosis_widgets.ActivityExplorer(start="<script>'x'").card.value,
@@ -269,6 +278,11 @@ class Refusal:
 
 SIJ = "not one of the six tests|list of test names"
 REFUSALS = [
+    *(Refusal("02b", how_pain_works.make_plan, args, how_pain_works.PlanInputError, words)
+      for args, words in [(("",), "at least one part"), ((5,), "must be text, not int"),
+                          (("x" * 501,), "501 characters long")]),
+    *(Refusal("02b", how_pain_works.turn_dial, (bad,), how_pain_works.DialError, words)
+      for bad, words in [(["kidney"], "not one of the dial's factors"), ("worry", "must be a list")]),
     *(Refusal("03", herniated_disc.root_pressed, (level, position), ValueError, words)
       for level, position, words in [("L2-L3", "central", "not a disc level"), (None, "central", "not a disc level"),
                                      ("L4-L5", "sideways", "not a position"), ("L4-L5", None, "not a position")]),
