@@ -208,7 +208,7 @@ def make_plan(helps: object = "", pacing: object = "", contact: object = "") -> 
     """A plan from the three typed parts; ``PlanInputError`` if a part is not text, is too long, or all are empty."""
     texts = plan_texts()
     values = {}
-    for key, value in zip(FIELDS, (helps, pacing, contact)):
+    for key, value in zip(FIELDS, (helps, pacing, contact), strict=True):
         label = texts.fields[key].label
         if value is None:
             value = ""

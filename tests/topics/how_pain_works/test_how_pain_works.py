@@ -8,7 +8,6 @@ import sqlite3
 import pytest
 
 from lessons.kit import triage
-from lessons.kit.data import ContentError
 from lessons.kit.references import bibliography
 from lessons.progress.my_progress import ProgressDashboard, plans_html
 from lessons.records.results import export_results, merge_results, results_from_bytes
