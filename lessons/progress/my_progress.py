@@ -139,11 +139,36 @@ def next_html(steps, progress, threshold: float = REVISIT_THRESHOLD) -> str:
     return '<div class="course-progress-next" role="status">' + "".join(lines) + "</div>"
 
 
+# A plan of a kind the page knows is shown with its parts (other plans by name only): the "kind" key of
+# the saved dict, the lesson that makes it, and its text parts with their headings.
+PLAN_KINDS = {"flare-up": ("02b_how_pain_works", (("helps", "What helps me"), ("pacing", "How I pace"),
+                                                  ("contact", "Who I contact")))}
+PLAN_PART_LENGTH = 500
+
+
+def plan_item_html(plan) -> str:
+    """One saved plan: its name, and for a known kind (a flare-up plan) its parts, escaped, under a
+    disclosure. A part that is not text is left out and a long one is cut, so an edited file cannot break it."""
+    name = escape(plan.name)
+    record = plan.plan if isinstance(plan.plan, dict) else {}
+    kind = record.get("kind")
+    if not isinstance(kind, str) or kind not in PLAN_KINDS:
+        return f"<li>{name}</li>"
+    lesson, parts = PLAN_KINDS[kind]
+    rows = "".join(
+        f"<dt><strong>{escape(heading)}</strong></dt><dd>"
+        + "<br>".join(escape(line) for line in record[key][:PLAN_PART_LENGTH].split("\n")) + "</dd>"
+        for key, heading in parts if isinstance(record.get(key), str) and record[key].strip())
+    body = f"<dl>{rows}</dl>" if rows else "<p>(empty)</p>"
+    return (f'<li data-plan-kind="{escape(kind)}">{name} ({escape(kind)} plan, from {lesson_link_html(lesson)})'
+            f"<details><summary>Show the plan</summary>{body}</details></li>")
+
+
 def plans_html(plans) -> str:
     if not plans:
         texts = progress_texts()
         return f"<p>{prose.fill(texts.no_plans, lesson=lesson_link_html(texts.plans_lesson))}</p>"
-    return "<ul>" + "".join(f"<li>{escape(plan.name)}</li>" for plan in plans) + "</ul>"
+    return "<ul>" + "".join(plan_item_html(plan) for plan in plans) + "</ul>"
 
 
 def saved_file_html(where: str) -> str:

@@ -28,6 +28,8 @@ from lessons.topics.exercise import widgets as exercise_widgets
 from lessons.topics.heat_cold import model as heat_cold
 from lessons.topics.heat_cold import widgets as heat_cold_widgets
 from lessons.topics.herniated_disc import model as herniated_disc
+from lessons.topics.how_pain_works import model as how_pain_works
+from lessons.topics.how_pain_works import widgets as how_pain_works_widgets
 from lessons.topics.medical_treatment import model as medical_treatment
 from lessons.topics.muscle_strain import model as muscle_strain
 from lessons.topics.person_behind_the_pain import model as person_behind_the_pain
@@ -94,6 +96,9 @@ class Cites:
 
 
 CITES = {
+    "02b_how_pain_works": Cites(
+        from_code=lambda: [ref for factor in how_pain_works.dial_content().factors for ref in factor.refs],
+        supports={"traeger-2019-patient-education": "202 people", "nice-qs155": "early return to normal activities"}),
     "02c_the_person_behind_the_pain": Cites(
         from_code=lambda: list(person_behind_the_pain.reflect(
             [factor.id for factor in person_behind_the_pain.factors()]).sources),
@@ -238,6 +243,10 @@ def _exercise_error_card() -> str:
 
 
 CARDS = {
+    "02b-plan-card": Card(lambda: how_pain_works_widgets.plan_card_html(how_pain_works.FlareUpPlan(SCRIPT, "", "&")),
+                          present=("&lt;script&gt;", "&amp;")),
+    "02b-dial-reasons": Card(lambda: how_pain_works_widgets.reasons_html(how_pain_works.turn_dial(["worry"])),
+                             present=("Worry that pain means damage",)),
     "02c-reflection-card": Card(lambda: person_behind_the_pain_widgets.problem_card(
         person_behind_the_pain.ReflectionError(f"'{SCRIPT}' is not one of the choices.")),
         present=("&lt;script&gt;",)),
@@ -301,6 +310,11 @@ class Refusal:
 
 SIJ = "not one of the six tests|list of test names"
 REFUSALS = [
+    *(Refusal("02b", how_pain_works.make_plan, args, how_pain_works.PlanInputError, words)
+      for args, words in [(("",), "at least one part"), ((5,), "must be text, not int"),
+                          (("x" * 501,), "501 characters long")]),
+    *(Refusal("02b", how_pain_works.turn_dial, (bad,), how_pain_works.DialError, words)
+      for bad, words in [(["kidney"], "not one of the dial's factors"), ("worry", "must be a list")]),
     *(Refusal("03", herniated_disc.root_pressed, (level, position), ValueError, words)
       for level, position, words in [("L2-L3", "central", "not a disc level"), (None, "central", "not a disc level"),
                                      ("L4-L5", "sideways", "not a position"), ("L4-L5", None, "not a position")]),

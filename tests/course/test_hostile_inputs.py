@@ -32,6 +32,7 @@ from lessons.topics.degenerative_disc_disease import widgets as disc_widget
 from lessons.topics.exercise import model as exercise
 from lessons.topics.heat_cold import model as heat_cold
 from lessons.topics.heat_cold import widgets as heat_cold_widget
+from lessons.topics.how_pain_works import model as flare_up
 from lessons.topics.person_behind_the_pain import model as reflection
 from lessons.topics.planner import export as planner_export
 from lessons.topics.planner.plan import PlanError, PlanRequest, make_plan
@@ -195,6 +196,8 @@ ENTRIES: dict[str, Entry] = {
     "lift comparison zone": Entry(lambda v: work.compare(v, "close", "75", "25"), (), _comparison_ok),
     "heat/cold minutes (plan_session)": Entry(lambda v: heat_cold.plan_session("heat", "lower back", v),
                                               (heat_cold.SessionError,), _session_ok),
+    "flare-up plan text (make_plan)": Entry(lambda v: flare_up.make_plan(v), (flare_up.PlanInputError,),
+                                            lambda r, v: 0 < len(r.helps) <= flare_up.MAX_CHARS),
     "exercise check weeks": Entry(
         lambda v: exercise.check_exercise(pain_after="less_or_same", weeks_at_this_amount=v, used_to_it="yes"),
         (exercise.ExerciseInputError,)),
