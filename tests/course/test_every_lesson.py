@@ -30,6 +30,8 @@ from lessons.topics.heat_cold import widgets as heat_cold_widgets
 from lessons.topics.herniated_disc import model as herniated_disc
 from lessons.topics.how_pain_works import model as how_pain_works
 from lessons.topics.how_pain_works import widgets as how_pain_works_widgets
+from lessons.topics.look_alikes import model as look_alikes
+from lessons.topics.look_alikes import widgets as look_alikes_widgets
 from lessons.topics.medical_treatment import model as medical_treatment
 from lessons.topics.muscle_strain import model as muscle_strain
 from lessons.topics.person_behind_the_pain import model as person_behind_the_pain
@@ -119,6 +121,11 @@ CITES = {
         "clinicaladvisor-peul-2007-summary", "peul-2008-sciatica-two-year-bmj", "konstantinou-2018-atlas-prognosis",
         "konstantinou-2015-atlas-baseline", "cook-2014-sciatica-risk-factors", "south-tees-sciatica-facts",
         "nhs-ctm-sciatica", "nice-ng59-sciatica-medicines-2020", "mathieson-2017-pregabalin-sciatica")),
+    "09b_older_backs_and_look_alikes": Cites(
+        from_code=lambda: [*(ref for item in look_alikes.patterns() for ref in item.refs),
+                           *look_alikes.bone_safety().thin_bones_sources, *look_alikes.bone_safety().balance_sources],
+        supports={"nhs-abdominal-aortic-aneurysm": "when they turn 65", "nice-ng226-osteoarthritis": "45 or over",
+                  "brooke-wavell-2022-osteoporosis-exercise": "high degree of spinal flexion"}),
     "10_medical_treatment": Cites(ids=(
         "williams-2014-pace", "pinto-2012-epidural-steroids", "keele-startback-tool", "nice-ng59-ifp-exercise",
         "sps-nice-bites-2017-lbp", "nice-ng59-fusion-surveillance-2018", "aomrc-ebi-lumbar-discectomy",
@@ -238,6 +245,12 @@ def _symptom_explorer_card() -> str:
     return explorer.card.value
 
 
+def _look_alike_explorer_message() -> str:
+    explorer = look_alikes_widgets.LookAlikeExplorer()
+    explorer.show(SCRIPT)
+    return explorer.card.value
+
+
 def _exercise_error_card() -> str:
     return exercise_widgets.advice_card(exercise.run_check(pain_after=SCRIPT, weeks_at_this_amount=2, used_to_it="yes"))
 
@@ -261,6 +274,9 @@ CARDS = {
                                 sacroiliac_joint.cluster_result(["distraction"])),
                             present=("Gaenslen&#x27;s",)),
     "08-explorer-clues": Card(_sciatica_explorer_card, present=("&lt;script&gt;",)),
+    "09b-comparison-card": Card(lambda: look_alikes_widgets.comparison_card("aortic-aneurysm"),
+                                present=("Everyday (non-specific) low back pain", "Who checks it")),
+    "09b-explorer-message": Card(lambda: _look_alike_explorer_message(), present=("&lt;script&gt;", "Choose one of")),
     "11-advice-card": Card(_exercise_error_card, present=("&lt;script&gt;", "Question 2")),
     "13-area-note": Card(lambda: heat_cold_widgets.area_note_html("<script>"), present=("Choose a body area",)),
     "13-refusal-card": Card(lambda: heat_cold_widgets.refusal_card(
@@ -329,6 +345,8 @@ REFUSALS = [
                                  (["leg-worse", "back-worse"], None, "cannot both be true"),
                                  (["tingly-toes"], None, "no clue called"),
                                  ([], "left-ear", "not one of the areas")]),
+    Refusal("09b", look_alikes.look_alike, ("fly",), ValueError, "Choose one of: hip-osteoarthritis"),
+    Refusal("09b", look_alikes.comparison_rows, (None,), ValueError, "Unknown look-alike None"),
     *(Refusal("10", medical_treatment.pathway, (duration, complaint, red_flags), medical_treatment.PathwayError,
               words)
       for duration, complaint, red_flags, words in [

@@ -5,6 +5,9 @@ a schema cannot express (unique ids, exactly one kind of dose, a picture for eve
 source in the bibliography, ``suits`` and ``avoid`` apart, known positions, levels, problems and
 phases). A mistake raises :class:`lessons.kit.data.ContentError` naming the file, the exercise id and
 the field, for example ``exercises.4.hold_seconds``.
+
+The balance cue and the thin-bones caution are not in the catalogue: their one source is lesson 09b
+(``lessons/topics/look_alikes/content/bone_safety.yml``), which shows them too; ``safety_texts`` reads them there.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 
 from lessons.kit import data, triage
 from lessons.kit.references import bibliography
+from lessons.topics.look_alikes.model import bone_safety
 
 POSITIONS = ("lying", "sitting", "standing", "hands-and-knees")
 LEVELS = ("beginner", "intermediate", "advanced")       # ordered
@@ -89,11 +93,10 @@ class CatalogueSafety:
     thin_bones_sources: tuple[str, ...]
 
 
-def safety_texts(path: Path | str | None = None) -> CatalogueSafety:
-    chosen = Path(path) if path is not None else CATALOGUE_FILE
-    document = _document(str(chosen.resolve()))
-    return CatalogueSafety(document["balance_cue"], document["thin_bones_caution"],
-                           tuple(document["thin_bones_sources"]))
+def safety_texts() -> CatalogueSafety:
+    """The balance cue and the thin-bones caution, from their one source in lesson 09b (look_alikes)."""
+    texts = bone_safety()
+    return CatalogueSafety(texts.balance_cue, texts.thin_bones_caution, texts.thin_bones_sources)
 
 
 def exercise(exercise_id: str) -> Exercise:
@@ -110,7 +113,7 @@ def _document(path_text: str) -> dict:
     document = triage.load(path, "stretches")
     name = data.display_name(path)
     references = bibliography()
-    for field in ("safety_sources", "thin_bones_sources"):
+    for field in ("safety_sources",):
         for index, ref_id in enumerate(document[field]):
             if ref_id not in references:
                 raise data.ContentError(name, f"reference {ref_id!r} is not in lessons/**/content/references.yml",
@@ -129,7 +132,7 @@ def _load(path_text: str) -> tuple[Exercise, ...]:
     for index, raw in enumerate(document["exercises"]):
         _check(raw, index, name, seen, references)
         seen.add(raw["id"])
-        found.append(_exercise(raw, document["balance_cue"]))
+        found.append(_exercise(raw, safety_texts().balance_cue))
     return tuple(found)
 
 
