@@ -305,7 +305,8 @@ def _plainly_valid(raw: object) -> bool:
     for item in beliefs:
         if (type(item) is not dict or item.keys() != _BELIEF or type(item["lesson"]) is not str
                 or not lesson_ok(item["lesson"]) or type(item["statement"]) is not str
-                or not _STATEMENT.fullmatch(item["statement"]) or item["answer"] not in ("agree", "not_sure", "disagree")
+                or not _STATEMENT.fullmatch(item["statement"])
+                or item["answer"] not in ("agree", "not_sure", "disagree")
                 or item["sureness"] not in ("", "a_little", "fairly", "very")
                 or type(item["answered_at"]) is not str or not stamp_ok(item["answered_at"])):
             return False

@@ -68,7 +68,8 @@ def test_beliefs_are_saved_in_order_and_read_by_lesson(store):
     store.record_beliefs(START, [("scan_shows_cause", "agree", "very"), ("rest_is_best", "not_sure", "")])
     store.record_beliefs(END, [("scan_shows_cause", "disagree", "a_little")])
     assert [(b.lesson, b.statement, b.answer) for b in store.beliefs()] == [
-        (START, "scan_shows_cause", "agree"), (START, "rest_is_best", "not_sure"), (END, "scan_shows_cause", "disagree")]
+        (START, "scan_shows_cause", "agree"), (START, "rest_is_best", "not_sure"),
+        (END, "scan_shows_cause", "disagree")]
     assert [b.statement for b in store.beliefs(END)] == ["scan_shows_cause"]
 
 
