@@ -118,7 +118,8 @@ class BeliefsCheckWidget(CourseWidget):
             if answer is not None:
                 headline, body = feedback(self.check, widget.statement.id, answer)
                 widget.feedback.value = feedback_html(None, headline, body)
-        new = [item for item in ready if self.saved.get(item[0]) != item[1:]]
+        last = {**self.saved, **{item[0]: item[1:3] for item in self.pending}}   # saved, or waiting to be
+        new = [item for item in ready if last.get(item[0]) != item[1:]]
         message = self._store_answers(new)
         notes = tuple(missing)
         self.status.value = feedback_html(None, message, notes=notes)
@@ -131,14 +132,15 @@ class BeliefsCheckWidget(CourseWidget):
         try:
             store = self.store = self.store or open_default_store()
             for time in dict.fromkeys(item[3] for item in self.pending):
-                store.record_beliefs(self.lesson, [item[:3] for item in self.pending if item[3] == time], time)
+                batch = [item[:3] for item in self.pending if item[3] == time]
+                store.record_beliefs(self.lesson, batch, time)
+                self.saved.update({s: (a, sure) for s, a, sure in batch})
                 self.pending = [item for item in self.pending if item[3] != time]
         except StoreBusy:
             return self.check.texts["busy"]
         except (ValueError, OSError, sqlite3.Error) as error:
             self.pending = []
             return f"{self.check.texts['saved_here_only']} ({error})"
-        self.saved.update({s: (a, sure) for s, a, sure in new})
         return store.notice or store.not_kept or self.check.texts["saved"]
 
     def _draw_change(self) -> None:
