@@ -122,3 +122,23 @@ def test_anki_has_one_stable_note_per_statement(tmp_path):
     assert "The research supports: Disagree" in back and check.statements[0].explanation in back
     path = exports.write_anki_package(tmp_path / "deck.apkg", [], beliefs=check)
     assert zipfile.is_zipfile(path)
+
+
+# ---------------------------------------------------------------- My progress
+
+def test_my_progress_shows_the_beliefs_check_in_words_and_brings_it_back(store, tmp_path):
+    from lessons.progress.my_progress import ProgressDashboard, merged_text, progress_texts
+    from lessons.records.results import export_results, merge_results
+
+    dashboard = ProgressDashboard(store, export_folder=tmp_path)
+    assert progress_texts().no_beliefs in dashboard.beliefs.value
+    store.record_beliefs(START, [("scan_shows_cause", "agree", "very")], "2026-11-25T10:00:00Z")
+    store.record_beliefs(END, [("scan_shows_cause", "disagree", "fairly")], "2026-12-01T10:00:00Z")
+    dashboard.refresh()
+    assert "At the start: Agree (very sure). At the end: Disagree (fairly sure)." in dashboard.beliefs.value
+    assert "%" not in dashboard.beliefs.value and " of 7" not in dashboard.beliefs.value      # no score, no total
+    other = type(store)(tmp_path / "other.sqlite3")
+    merged = merge_results(other, read_results(export_results(store, tmp_path)))
+    assert merged_text(merged) == "Added 2 answers to the beliefs check."
+    assert merged_text(merge_results(other, read_results(export_results(store, tmp_path)))) == (
+        progress_texts().import_nothing_new)
