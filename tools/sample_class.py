@@ -1,8 +1,10 @@
 """Write the made-up sample class in ``assets/sample_class/`` (run ``python -m tools.sample_class``).
 
 Twelve invented learners ("Learner 01" ... "Learner 12") answer the real question banks with a
-seeded ``random.Random``, so the files are the same on every run. Learner 12 is saved as CSV to show
-that both formats load. Two broken files show how the class view skips what it cannot read.
+seeded ``random.Random``, so the files are the same on every run. Each also answers the beliefs check
+in lesson 00 and, if they reached it, again in lesson 19 (from a generator of its own, so the quiz
+answers do not depend on it). Learner 12 is saved as CSV to show that both formats load (a CSV file
+carries no beliefs). Two broken files show how the class view skips what it cannot read.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from lessons.progress.classroom import SAMPLE_DIR, quiz_lessons
 from lessons.quiz.assessment import FINAL_ASSESSMENT, draw_questions, question_key
 from lessons.quiz.bank import Question, load_bank
+from lessons.quiz.beliefs import POSITION, load_beliefs
 from lessons.records.results import FORMAT, VERSION, csv_text, safe_file_name
 
 SEED = 7
@@ -75,8 +78,31 @@ def learner_results(number: int, rng: random.Random, difficulty: dict[str, float
                 missed += [] if right else [(key, question)]
             pending = missed if rng.random() < 0.6 else []
         clock += timedelta(hours=rng.randint(20, 60))
+    beliefs = learner_beliefs(number, START + timedelta(days=number, minutes=-10),
+                              clock if FINAL_ASSESSMENT in lessons[:reach] else None)
     return {"format": FORMAT, "version": VERSION, "display_name": f"Learner {number:02d}",
-            "attempts": attempts, "answers": answers, "plans": []}
+            "attempts": attempts, "answers": answers, "plans": [], "beliefs": beliefs}
+
+
+SIDES = {-1: "disagree", 0: "not_sure", 1: "agree"}
+
+
+def learner_beliefs(number: int, start: datetime, end: datetime | None) -> list[dict]:
+    """One invented learner's beliefs check: every statement in lesson 00; in lesson 19 (``end``) most answers
+    stay or move one step toward what research supports, a few move away."""
+    rng = random.Random(f"{SEED}-beliefs-{number}")
+    found = []
+    for statement in load_beliefs().statements:
+        target = POSITION[statement.research_says]
+        first = rng.choices([target, 0, -target], weights=[35, 25, 40])[0]
+        found.append(("00_start_here", statement.id, first, start))
+        if end is not None:
+            step = rng.choices([1, 0, -1], weights=[55, 35, 10])[0]
+            last = max(-1, min(1, first + step * target)) if first != target or step < 0 else first
+            found.append((FINAL_ASSESSMENT, statement.id, last, end))
+    return [{"lesson": lesson, "statement": statement, "answer": SIDES[side],
+             "sureness": "" if side == 0 else rng.choice(["a_little", "fairly", "very"]), "answered_at": _stamp(at)}
+            for lesson, statement, side, at in found]
 
 
 def write_sample(folder: Path = SAMPLE_DIR) -> list[Path]:

@@ -20,6 +20,7 @@ from lessons.kit.names import match_key
 from lessons.progress.summary import STATUSES, lesson_progress
 from lessons.quiz.assessment import FINAL_ASSESSMENT
 from lessons.quiz.bank import Question, has_bank, load_bank, parse_number
+from lessons.quiz.beliefs import BeliefsCheck, ClassMove, class_moves, load_beliefs
 from lessons.records.results import LearnerResults, ResultsError, read_results
 
 # The made-up sample class is course material beside teachers/ (like the notebooks), not package data:
@@ -220,3 +221,10 @@ def wrong_choices(learners: Sequence[LearnerResults], lesson: str, question: str
         if not answer.correct:
             counts.update(_wrong_parts(bank_question, answer.chosen))
     return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+
+
+def class_beliefs(learners: Sequence[LearnerResults], check: BeliefsCheck | None = None) -> list[ClassMove]:
+    """Per statement of the beliefs check: the class's answers at the start (each learner's first in lesson 00)
+    and at the end (their latest in lesson 19), and how many moved toward what research supports. CSV results
+    files carry no beliefs, so those learners are not counted here."""
+    return class_moves(check or load_beliefs(), [learner.beliefs for learner in learners])

@@ -19,6 +19,7 @@ from lessons.progress.classroom import (
     SAMPLE_DIR,
     SAMPLE_FOLDER,
     ClassResults,
+    class_beliefs,
     class_progress,
     item_analysis,
     load_class,
@@ -27,6 +28,8 @@ from lessons.progress.classroom import (
 )
 from lessons.progress.classroom_figures import missed_figure, progress_figure, question_text, wrong_choices_figure
 from lessons.quiz.bank import all_banks
+from lessons.quiz.beliefs import BeliefsCheck, ClassMove, load_beliefs
+from lessons.quiz.beliefs_figures import class_beliefs_figure
 
 AUTO = widgets.Layout(width="auto")
 
@@ -68,11 +71,12 @@ class ClassResultsWidget(CourseWidget):
         self.status, self.skipped = widgets.HTML(), widgets.HTML()
         self.progress, self.missed, self.wrong = widgets.Output(), widgets.Output(), widgets.Output()
         self.picker = widgets.Dropdown(options=[], description="Question:", layout=widgets.Layout(width="44em"))
+        self.beliefs_table, self.beliefs = widgets.HTML(), widgets.Output()
         self.learners, self.stats = (), {}
         self.load_button.on_click(lambda _button: self.load())
         self.picker.observe(lambda change: self.show_question(change["new"]), names="value")
         super().__init__([widgets.HBox([self.folder, self.load_button]), self.status, self.skipped,
-                          self.progress, self.missed, self.picker, self.wrong])
+                          self.progress, self.missed, self.picker, self.wrong, self.beliefs, self.beliefs_table])
         self.add_class("course-class-results")
         self.load()
 
@@ -83,8 +87,9 @@ class ClassResultsWidget(CourseWidget):
         self.skipped.value = skipped_html(result.skipped)
         if not result.learners:
             self.status.value = feedback_html(False, result.notice or "No results loaded.")
-            for output in (self.progress, self.missed, self.wrong):
+            for output in (self.progress, self.missed, self.wrong, self.beliefs):
                 output.outputs = ()
+            self.beliefs_table.value = ""
             self.stats = {}
             self.picker.options = []
             return
@@ -99,6 +104,10 @@ class ClassResultsWidget(CourseWidget):
                                 (s.lesson, s.question)) for s in stats]
         self.picker.value = (stats[0].lesson, stats[0].question) if stats else None
         self.show_question(self.picker.value)
+        check = load_beliefs()
+        moves = class_beliefs(result.learners, check)
+        show_figure(self.beliefs, class_beliefs_figure(check, moves))
+        self.beliefs_table.value = beliefs_table_html(check, moves)
 
     def show_question(self, key) -> None:
         if key is None or key not in self.stats:
@@ -107,23 +116,41 @@ class ClassResultsWidget(CourseWidget):
         show_figure(self.wrong, wrong_choices_figure(self.stats[key], wrong_choices(self.learners, *key)))
 
 
+def beliefs_table_html(check: BeliefsCheck, moves: list[ClassMove]) -> str:
+    """Per statement: the answer research supports, the class's answers at the start and at the end, and, among
+    learners who answered both times, how many moved toward it, stayed or moved away. No totals or scores."""
+    labels = check.answer_labels
+    def counts(row: dict[str, int]) -> str:
+        return ", ".join(f"{labels[answer]} {n}" for answer, n in row.items())
+    head = ("<tr><th scope='col'>Statement</th><th scope='col'>Research supports</th>"
+            "<th scope='col'>Start</th><th scope='col'>End</th>"
+            "<th scope='col'>Answered both times: moved toward / no change / moved away</th></tr>")
+    rows = "".join(
+        f"<tr><th scope='row'>{m.statement.number}. {escape(m.statement.text)}</th>"
+        f"<td>{escape(labels[m.statement.research_says])}</td><td>{escape(counts(m.start))}</td>"
+        f"<td>{escape(counts(m.end))}</td><td>{m.moved['toward']} / {m.moved['no change']} / {m.moved['away from']}"
+        f" (of {m.both})</td></tr>" for m in moves)
+    return ('<div class="course-class-beliefs"><table><caption>The beliefs check: each learner\'s first answer '
+            "in lesson 00 (start) and latest answer in lesson 19 (end)</caption>"
+            f"<thead>{head}</thead><tbody>{rows}</tbody></table></div>")
+
+
 # --------------------------------------------------------------------------- LMS export
 
 def write_quiz_export(kind: str, folder: str = "exports") -> str:
     """Write every quiz question as Moodle GIFT (``kind="gift"``) or an Anki deck (``"anki"``) into
     ``folder``; returns a sentence naming the file by the path given (so relative stays relative)."""
-    banks = all_banks()
+    banks, beliefs = all_banks(), load_beliefs()
     if kind == "gift":
         path = Path(folder) / "course-quizzes.gift"
-        text = exports.all_banks_to_gift(banks)
+        text = exports.all_banks_to_gift(banks, beliefs)
         write_atomically(path, lambda temp: temp.write_text(text, encoding="utf-8"))
     elif kind == "anki":
         path = Path(folder) / "course-quizzes.apkg"
-        write_atomically(path, lambda temp: exports.write_anki_package(temp, banks))
+        write_atomically(path, lambda temp: exports.write_anki_package(temp, banks, beliefs=beliefs))
     else:
         raise ValueError(f"kind must be 'gift' or 'anki', not {kind!r}")
-    questions = sum(len(bank) for bank in banks)
-    return f"Wrote {questions} questions from {len(banks)} quizzes to {path.as_posix()}."
+    return f"Wrote {exports.export_summary(banks, beliefs)} to {path.as_posix()}."
 
 
 class QuizExportWidget(CourseWidget):

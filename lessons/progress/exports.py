@@ -14,6 +14,10 @@ separated by a blank line; ``::title::``; ``=right`` / ``~wrong`` with ``#feedba
 
 Anki ids are derived from the quiz and question ids, so exporting again and
 importing updates the cards instead of duplicating them.
+
+The statements of the beliefs check (lessons 00 and 19, ``lessons.quiz.beliefs``) are exported too, as
+true/false items "Does the research support this?" with their explanation, in their own category
+(``beliefs_check``). They are for discussion; the course itself never scores them.
 """
 
 from __future__ import annotations
@@ -29,9 +33,12 @@ import genanki
 
 from lessons.kit.files import write_atomically
 from lessons.quiz.bank import Question, QuestionBank, all_banks
+from lessons.quiz.beliefs import BeliefsCheck, load_beliefs
 
 GIFT_SPECIAL = "~=#{}:"
 COURSE_NAME = "Back Pain & Leg Pain"
+BELIEFS_QUIZ = "beliefs_check"          # the category and the first part of each statement's title and id
+BELIEFS_PROMPT = "Does the research support this statement?"
 
 
 # --------------------------------------------------------------------------- GIFT
@@ -101,11 +108,28 @@ def bank_to_gift(bank: QuestionBank) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def all_banks_to_gift(banks: Iterable[QuestionBank] | None = None) -> str:
-    """Every bank shipped with the course (or the given ones) in one GIFT file."""
-    banks = all_banks() if banks is None else list(banks)
+def beliefs_to_gift(check: BeliefsCheck) -> str:
+    """The beliefs check as GIFT: a comment, its category, then one true/false block per statement
+    (TRUE when the research supports the statement), its explanation as the feedback."""
+    blocks = [f"// {check.title} (beliefs check of lessons 00 and 19; {check.source})\n"
+              f"$CATEGORY: $course$/top/{BELIEFS_QUIZ}"]
+    for statement in check.statements:
+        answer = "TRUE" if statement.research_says == "agree" else "FALSE"
+        title = f"::{gift_escape(f'{BELIEFS_QUIZ}/{statement.id}')}::"
+        wrong, right = "Not quite. " + statement.explanation, "Yes. " + statement.explanation
+        blocks.append(f"{title}{gift_escape(f'{BELIEFS_PROMPT} {statement.text}')}"
+                      f"{{{answer}#{gift_escape(wrong)}#{gift_escape(right)}}}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def all_banks_to_gift(banks: Iterable[QuestionBank] | None = None, beliefs: BeliefsCheck | None = None) -> str:
+    """Every bank shipped with the course and its beliefs check in one GIFT file; or the given banks (and
+    the given beliefs check, if any)."""
+    if banks is None:
+        banks, beliefs = all_banks(), beliefs or load_beliefs()
     header = f"// {COURSE_NAME}: every quiz question, Moodle GIFT format (UTF-8).\n"
-    return header + "\n" + "\n".join(bank_to_gift(bank) for bank in banks)
+    text = header + "\n" + "\n".join(bank_to_gift(bank) for bank in banks)
+    return text + ("\n" + beliefs_to_gift(beliefs) if beliefs is not None else "")
 
 
 # --------------------------------------------------------------------------- Anki
@@ -172,12 +196,25 @@ def _back(question: Question) -> str:
     return f"<p><b>{answer}</b></p><p>{_esc(question.explanation)}</p>"
 
 
+def _belief_notes(check: BeliefsCheck) -> list[genanki.Note]:
+    source = _esc(f"{check.title} (beliefs check, lessons 00 and 19)")
+    return [genanki.Note(
+        model=ANKI_MODEL,
+        fields=[f"<p>{_esc(BELIEFS_PROMPT)}</p><p>{_esc(statement.text)}</p><p><i>Agree or disagree?</i></p>",
+                f"<p><b>The research supports: {_esc(check.answer_labels[statement.research_says])}</b></p>"
+                f"<p>{_esc(statement.explanation)}</p>", source],
+        guid=note_guid(BELIEFS_QUIZ, statement.id), tags=[BELIEFS_QUIZ]) for statement in check.statements]
+
+
 def bank_to_anki(banks: Iterable[QuestionBank] | QuestionBank | None = None,
-                 deck_id: int = DECK_ID) -> genanki.Deck:
-    """One deck with a note per question; GUIDs come from quiz and question ids."""
+                 deck_id: int = DECK_ID, beliefs: BeliefsCheck | None = None) -> genanki.Deck:
+    """One deck with a note per question (and per statement of ``beliefs``); GUIDs come from quiz and question
+    ids. Without ``banks``: every bank of the course and its beliefs check."""
     if isinstance(banks, QuestionBank):
         banks = [banks]
-    banks = all_banks() if banks is None else list(banks)
+    if banks is None:
+        banks, beliefs = all_banks(), beliefs or load_beliefs()
+    banks = list(banks)
     deck = genanki.Deck(deck_id, f"{COURSE_NAME}::Quiz questions")
     for bank in banks:
         for question in bank.questions:
@@ -190,18 +227,26 @@ def bank_to_anki(banks: Iterable[QuestionBank] | QuestionBank | None = None,
                 guid=note_guid(bank.quiz, question.id),
                 tags=tags,
             ))
+    for note in _belief_notes(beliefs) if beliefs is not None else ():
+        deck.add_note(note)
     return deck
 
 
 def write_anki_package(path: str | Path, banks: Iterable[QuestionBank] | None = None,
-                       deck_id: int = DECK_ID) -> Path:
-    """Write an ``.apkg`` file that Anki can import."""
+                       deck_id: int = DECK_ID, beliefs: BeliefsCheck | None = None) -> Path:
+    """Write an ``.apkg`` file that Anki can import (``bank_to_anki``)."""
     path = Path(path)
-    genanki.Package(bank_to_anki(banks, deck_id)).write_to_file(str(path))
+    genanki.Package(bank_to_anki(banks, deck_id, beliefs)).write_to_file(str(path))
     return path
 
 
 # --------------------------------------------------------------------------- command line
+
+def export_summary(banks: list[QuestionBank], beliefs: BeliefsCheck) -> str:
+    """"150 questions from 20 quizzes and the 7 statements of the beliefs check"."""
+    return (f"{sum(len(bank) for bank in banks)} questions from {len(banks)} quizzes and the {len(beliefs)} "
+            "statements of the beliefs check")
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
@@ -215,14 +260,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.output.exists() and not args.force:
         print(f"error: {args.output} already exists; use --force to overwrite it", file=sys.stderr)
         return 1
-    banks = all_banks()
+    banks, beliefs = all_banks(), load_beliefs()
     if args.format == "gift":
-        text = all_banks_to_gift(banks)
+        text = all_banks_to_gift(banks, beliefs)
         write_atomically(args.output, lambda temp: temp.write_text(text, encoding="utf-8"))
     else:
-        write_atomically(args.output, lambda temp: write_anki_package(temp, banks))
-    n_questions = sum(len(bank) for bank in banks)
-    print(f"Wrote {n_questions} questions from {len(banks)} quizzes to {args.output}")
+        write_atomically(args.output, lambda temp: write_anki_package(temp, banks, beliefs=beliefs))
+    print(f"Wrote {export_summary(banks, beliefs)} to {args.output}")
     return 0
 
 

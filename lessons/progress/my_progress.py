@@ -27,6 +27,7 @@ from lessons.kit.widget import FEEDBACK_STYLE, CourseWidget, escape, feedback_ht
 from lessons.progress.figures import history_figure, progress_figure
 from lessons.progress.summary import COMPLETED, NOT_STARTED, lesson_progress, next_steps, score_history
 from lessons.quiz.assessment import REVISIT_THRESHOLD
+from lessons.quiz.beliefs import change_sentence, learner_changes, load_beliefs
 from lessons.records.results import ResultsError, export_results, merge_results, results_from_bytes
 from lessons.records.store import Merged
 
@@ -37,6 +38,7 @@ TEMPLATES = {"name_shortened": {"limit"}, "completed": {"done", "total"}, "next_
              "next_started": {"lesson"}, "revisit": {"percent"}, "no_plans": {"lesson"}, "reset_done.text": {"backup"},
              "import_done": {"file"}, "import_added.answers_and_plans": {"answers", "quizzes", "plans"},
              "import_added.answers": {"answers", "quizzes"}, "import_added.plans": {"plans"},
+             "import_added.beliefs": {"beliefs"},
              "import_already": {"already"}, "import_words.*.*": {"n"}, "import_renamed": {"name", "new_name"}}
 UPLOAD_TYPES = ".json,.csv"
 LINK_STYLE = "color:#0072B2;text-decoration:underline"   # a link looks like one in a widget, not by colour only
@@ -81,6 +83,8 @@ class ProgressTexts:
     nothing_deleted: str
     reset_done: Message
     location: str
+    beliefs_intro: str
+    no_beliefs: str
 
 
 def progress_texts(path: Path | str | None = None) -> ProgressTexts:
@@ -171,6 +175,17 @@ def plans_html(plans) -> str:
     return "<ul>" + "".join(plan_item_html(plan) for plan in plans) + "</ul>"
 
 
+def beliefs_html(beliefs) -> str:
+    """The learner's beliefs-check answers, start and end, statement by statement in words (no score)."""
+    texts, check = progress_texts(), load_beliefs()
+    changes = [c for c in learner_changes(check, beliefs) if c.start or c.end]
+    if not changes:
+        return f"<p>{escape(texts.no_beliefs)}</p>"
+    items = "".join(f"<li><strong>{escape(c.statement.text)}</strong> {escape(change_sentence(check, c))}</li>"
+                    for c in changes)
+    return f'<div class="course-progress-beliefs"><p>{escape(texts.beliefs_intro)}</p><ul>{items}</ul></div>'
+
+
 def saved_file_html(where: str) -> str:
     """The message after an export: a link to the file and how to download it (escaped)."""
     return (f'<div class="course-feedback course-feedback-right" role="status" aria-live="polite" '
@@ -198,7 +213,10 @@ def merged_text(merged: Merged) -> str:
     elif merged.plans_added:
         sentences = [prose.fill(texts.import_added["plans"], plans=words["plans"])]
     else:
-        sentences = [texts.import_nothing_new]
+        sentences = []
+    if merged.beliefs_added:
+        sentences.append(prose.fill(texts.import_added["beliefs"], beliefs=counted("beliefs", merged.beliefs_added)))
+    sentences = sentences or [texts.import_nothing_new]
     if merged.answers_already_there and (merged.answers_added or merged.plans_added):
         sentences.append(prose.fill(texts.import_already, already=counted("already", merged.answers_already_there)))
     sentences += [prose.fill(texts.import_renamed, name=f"“{name}”", new_name=f"“{new_name}”")
@@ -253,7 +271,7 @@ class ProgressDashboard(CourseWidget):
         self.name_message = widgets.HTML()
         self.progress_table, self.progress_chart = widgets.HTML(), widgets.Output()
         self.history_message, self.history_chart = widgets.HTML(), widgets.Output()
-        self.next_card, self.plans = widgets.HTML(), widgets.HTML()
+        self.next_card, self.plans, self.beliefs = widgets.HTML(), widgets.HTML(), widgets.HTML()
         self.export_message, self.reset_message, self.where_message = widgets.HTML(), widgets.HTML(), widgets.HTML()
         self.upload = widgets.FileUpload(accept=UPLOAD_TYPES, multiple=False, description="Choose a saved file",
                                          tooltip="Choose a .json or .csv file you downloaded from this page",
@@ -277,6 +295,7 @@ class ProgressDashboard(CourseWidget):
             h("<h4>Quiz score history</h4>"), self.history_message, self.history_chart,
             h("<h4>What to do next</h4>"), self.next_card,
             h("<h4>Saved plans</h4>"), self.plans,
+            h("<h4>Beliefs check</h4>"), self.beliefs,
             h("<h4>Keep a copy of your progress</h4>"),
             widgets.HBox([_button("Download as JSON", "Save your progress as a JSON file", lambda: self.export("json")),
                           _button("Download as CSV", "Save your answers as a CSV table", lambda: self.export("csv"))]),
@@ -295,6 +314,7 @@ class ProgressDashboard(CourseWidget):
         try:
             attempts, answers = self.store.attempts(), self.store.answers()
             plans, name = self.store.plans(), self.store.display_name()
+            beliefs = self.store.beliefs()
         except STORE_ERRORS as error:
             self.status.value = feedback_html(False, "Your progress could not be read.", str(error))
             return
@@ -314,6 +334,7 @@ class ProgressDashboard(CourseWidget):
             self.history_chart.outputs = ()
         self.next_card.value = next_html(next_steps(progress, history, self.threshold), progress, self.threshold)
         self.plans.value = plans_html(plans)
+        self.beliefs.value = beliefs_html(beliefs)
 
     def save_name(self) -> None:
         typed = self.name_box.value.strip()

@@ -5,7 +5,10 @@ such a file and checks it (JSON schema ``results.schema.json`` plus the rules a 
 raises ``ResultsError`` naming the file and the field; ``results_from_bytes(content, name)`` checks a
 file's bytes the same way (an upload). ``merge_results(store, learner)`` brings such results back into a
 store (``ProgressStore.merge``: only what is missing is added). The JSON file keeps everything; the CSV
-file is one row per answer (for a spreadsheet), so it has no saved plans and no attempts without answers.
+file is one row per quiz answer (for a spreadsheet), so it has no saved plans, no attempts without answers and
+no beliefs-check answers.
+
+Version 2 added ``beliefs`` (the beliefs check of lessons 00 and 19); a version 1 file (without it) still reads.
 """
 
 from __future__ import annotations
@@ -21,10 +24,11 @@ from sys import intern
 from lessons.kit import course, data, names
 from lessons.kit.files import NotReadable, TooLarge, read_limited, write_atomically
 from lessons.kit.inputs import shown
-from lessons.records.store import Answer, Attempt, Merged, SavedPlan
+from lessons.records.store import Answer, Attempt, BeliefAnswer, Merged, SavedPlan, check_belief
 
 FORMAT = "back-pain-leg-pain-results"
-VERSION = 1
+VERSION = 2
+VERSIONS = (1, 2)                   # the versions this course reads
 CSV_FIELDS = ("display_name", "lesson", "question", "attempt", "questions_in_attempt", "correct", "chosen",
               "answered_at")
 CHOICE_SEPARATOR = " | "
@@ -46,6 +50,7 @@ class LearnerResults:
     answers: tuple[Answer, ...]   # in the order they were recorded
     plans: tuple[dict, ...]
     source: str                         # the file name it was read from
+    beliefs: tuple[BeliefAnswer, ...] = ()   # in the order they were saved
 
 
 def results_dict(store) -> dict:
@@ -57,6 +62,8 @@ def results_dict(store) -> dict:
         "answers": [{"attempt": a.attempt, "lesson": a.lesson, "question": a.question, "correct": bool(a.correct),
                      "chosen": list(a.chosen), "answered_at": a.answered_at} for a in store.answers()],
         "plans": [{"name": p.name, "plan": p.plan, "saved_at": p.saved_at} for p in store.plans()],
+        "beliefs": [{"lesson": b.lesson, "statement": b.statement, "answer": b.answer, "sureness": b.sureness,
+                     "answered_at": b.answered_at} for b in store.beliefs()],
     }
 
 
@@ -189,8 +196,18 @@ def _from_csv(text: str, name: str) -> dict:
 
 
 def _check_rules(raw: dict, name: str) -> None:
-    """What the schema cannot say: attempts are unique and exist, lessons are in the course."""
+    """What the schema cannot say: attempts are unique and exist, lessons are in the course, a belief answer
+    "not sure" has no sureness and any other one has."""
     known_lessons = {lesson.file for lesson in course.lessons()}
+    for index, belief in enumerate(raw.get("beliefs", [])):
+        if belief["lesson"] not in known_lessons:
+            raise ResultsError(name, f"{shown(belief['lesson'])} is not a lesson of this course",
+                               f"beliefs.{index}.lesson")
+        try:
+            check_belief(belief["lesson"], belief["statement"], belief["answer"], belief["sureness"])
+        except ValueError:
+            raise ResultsError(name, "must be empty for not_sure and a_little, fairly or very otherwise",
+                               f"beliefs.{index}.sureness") from None
     attempts = {}
     for index, attempt in enumerate(raw["attempts"]):
         if attempt["attempt"] in attempts:
@@ -235,11 +252,13 @@ def _plain(problem: str, field: str | None) -> tuple[str, str | None]:
 
 _LESSON = re.compile(r"[0-9]{2}[a-z]?_[a-z0-9_]+")
 _STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
-_TOP = frozenset(("format", "version", "display_name", "attempts", "answers", "plans"))
-_REQUIRED = _TOP - {"plans"}
+_TOP = frozenset(("format", "version", "display_name", "attempts", "answers", "plans", "beliefs"))
+_REQUIRED = _TOP - {"plans", "beliefs"}
 _ATTEMPT = frozenset(("attempt", "lesson", "total", "started_at"))
 _ANSWER = frozenset(("attempt", "lesson", "question", "correct", "chosen", "answered_at"))
 _PLAN = frozenset(("name", "plan", "saved_at"))
+_BELIEF = frozenset(("lesson", "statement", "answer", "sureness", "answered_at"))
+_STATEMENT = re.compile(r"[a-z][a-z0-9_]{0,39}")
 
 
 def _texts_ok(texts: list) -> bool:
@@ -256,11 +275,12 @@ def _plainly_valid(raw: object) -> bool:
     """
     if type(raw) is not dict or not _TOP.issuperset(raw) or not raw.keys() >= _REQUIRED:
         return False
-    if raw["format"] != FORMAT or type(raw["version"]) is not int or raw["version"] != VERSION:
+    if raw["format"] != FORMAT or type(raw["version"]) is not int or raw["version"] not in VERSIONS:
         return False
     name, attempts, answers, plans = raw["display_name"], raw["attempts"], raw["answers"], raw.get("plans", [])
+    beliefs = raw.get("beliefs", [])
     if (type(name) is not str or len(name) > 60 or type(attempts) is not list or type(answers) is not list
-            or type(plans) is not list):
+            or type(plans) is not list or type(beliefs) is not list):
         return False
     lesson_ok, stamp_ok = _LESSON.fullmatch, _STAMP.fullmatch
     for item in attempts:
@@ -281,6 +301,14 @@ def _plainly_valid(raw: object) -> bool:
         if (type(item) is not dict or item.keys() != _PLAN or type(item["name"]) is not str
                 or type(item["plan"]) is not dict
                 or type(item["saved_at"]) is not str or not stamp_ok(item["saved_at"])):
+            return False
+    for item in beliefs:
+        if (type(item) is not dict or item.keys() != _BELIEF or type(item["lesson"]) is not str
+                or not lesson_ok(item["lesson"]) or type(item["statement"]) is not str
+                or not _STATEMENT.fullmatch(item["statement"])
+                or item["answer"] not in ("agree", "not_sure", "disagree")
+                or item["sureness"] not in ("", "a_little", "fairly", "very")
+                or type(item["answered_at"]) is not str or not stamp_ok(item["answered_at"])):
             return False
     return True
 
@@ -304,7 +332,9 @@ def parse_results(raw: object, name: str) -> LearnerResults:
         # lesson, question and option texts repeat in every learner's file: one shared copy of each
         answers=tuple(Answer(intern(a["lesson"]), intern(a["question"]), a["attempt"], a["correct"],
                              tuple(map(intern, a["chosen"])), a["answered_at"]) for a in raw["answers"]),
-        plans=tuple(raw.get("plans", [])), source=name)
+        plans=tuple(raw.get("plans", [])), source=name,
+        beliefs=tuple(BeliefAnswer(intern(b["lesson"]), intern(b["statement"]), intern(b["answer"]),
+                                   intern(b["sureness"]), b["answered_at"]) for b in raw.get("beliefs", [])))
 
 
 def _suffix(name: str) -> str:
@@ -339,4 +369,4 @@ def merge_results(store, learner: LearnerResults) -> Merged:
     """Bring checked results (``read_results``, ``results_from_bytes``) back into a ``ProgressStore``, in
     one write: only what the store does not have yet is added (``ProgressStore.merge``)."""
     plans = tuple(SavedPlan(plan["name"], plan["plan"], plan["saved_at"]) for plan in learner.plans)
-    return store.merge(learner.attempts, learner.answers, plans, learner.display_name)
+    return store.merge(learner.attempts, learner.answers, plans, learner.display_name, learner.beliefs)

@@ -1,4 +1,5 @@
-"""The learner's progress (quiz answers, attempts, saved plans, a display name) in one SQLite file.
+"""The learner's progress (quiz answers, attempts, saved plans, beliefs-check answers, a display name) in one
+SQLite file.
 
 Each operation opens a short-lived connection, and every write is one ``BEGIN IMMEDIATE``
 transaction, so two notebooks (two kernels, two processes) can save at once. A write waits at most
@@ -30,12 +31,21 @@ from lessons.records.drive import FOLDER_NAME, DriveCopies, drive_folder, in_bro
 ENV_VAR = "BACKPAIN_PROGRESS_DB"
 APP_NAME = "back-pain-leg-pain"
 APPLICATION_ID = 0x42504C50          # "BPLP": tells our file from another program's SQLite file
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2                   # 1: answers, attempts, plans, settings; 2: + beliefs (MIGRATIONS)
 BUSY_TIMEOUT = 2.0                   # seconds to wait for another notebook's write to finish
 BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 UNREADABLE = (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)
-TABLES = ("answers", "attempts", "plans", "settings")
-SCHEMA = """
+TABLES = ("answers", "attempts", "plans", "settings", "beliefs")
+BELIEF_ANSWERS = ("agree", "not_sure", "disagree")
+SURENESS = ("a_little", "fairly", "very")
+# What a file of each older version needs to become the next version (run in the same transaction).
+MIGRATIONS = {
+    1: """
+CREATE TABLE beliefs (id INTEGER PRIMARY KEY AUTOINCREMENT, lesson TEXT NOT NULL, statement TEXT NOT NULL,
+                      answer TEXT NOT NULL, sureness TEXT NOT NULL, answered_at TEXT NOT NULL);
+""",
+}
+SCHEMA = MIGRATIONS[1] + """
 CREATE TABLE attempts (number INTEGER PRIMARY KEY AUTOINCREMENT, lesson TEXT NOT NULL,
                        total INTEGER NOT NULL, started_at TEXT NOT NULL);
 CREATE TABLE answers (id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -45,6 +55,7 @@ CREATE TABLE answers (id INTEGER PRIMARY KEY AUTOINCREMENT,
 CREATE TABLE plans (name TEXT PRIMARY KEY, plan TEXT NOT NULL, saved_at TEXT NOT NULL);
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+# SCHEMA is the newest version whole: a new file gets it at once, an older file its MIGRATIONS.
 # The latest answer to each question within each attempt.
 LATEST = "SELECT * FROM answers WHERE id IN (SELECT MAX(id) FROM answers GROUP BY attempt, question)"
 
@@ -88,6 +99,31 @@ class Attempt:
         return 100 * self.correct / self.total if self.total else 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class BeliefAnswer:
+    """One saved answer of the beliefs check: ``lesson`` is where it was asked (lesson 00 or 19),
+    ``answer`` one of ``BELIEF_ANSWERS``, ``sureness`` one of ``SURENESS`` ("" with "not_sure")."""
+
+    lesson: str
+    statement: str
+    answer: str
+    sureness: str
+    answered_at: str
+
+
+def check_belief(lesson: str, statement: str, answer: str, sureness: str) -> None:
+    """``ValueError`` in plain words for a belief answer the store does not keep."""
+    for name, value in (("lesson", lesson), ("statement", statement)):
+        if not isinstance(value, str) or not 1 <= len(value) <= 60:
+            raise ValueError(f"a belief answer's {name} must be a short text, not {value!r}"[:200])
+    if answer not in BELIEF_ANSWERS:
+        raise ValueError(f"a belief answer must be one of {', '.join(BELIEF_ANSWERS)}, not {answer!r}"[:200])
+    allowed = ("",) if answer == "not_sure" else SURENESS
+    if sureness not in allowed:
+        raise ValueError(f"with {answer!r}, how sure must be one of {', '.join(map(repr, allowed))}, "
+                         f"not {sureness!r}"[:200])
+
+
 @dataclass(frozen=True)
 class SavedPlan:
     name: str
@@ -106,6 +142,7 @@ class Merged:
     quizzes: int                                    # lessons whose answers were added
     renamed_plans: tuple[tuple[str, str], ...] = ()  # (name given, name kept under): that name was taken
     name_set: bool = False
+    beliefs_added: int = 0
 
 
 class StoreBusy(sqlite3.OperationalError):
@@ -265,12 +302,9 @@ class ProgressStore:
             conn.execute("BEGIN IMMEDIATE")
             changes = conn.total_changes
             try:
-                if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
-                    for statement in SCHEMA.split(";"):
-                        if statement.strip():
-                            conn.execute(statement)
-                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if version < SCHEMA_VERSION:
+                    _upgrade(conn, version)
                 yield conn
                 conn.execute("COMMIT")
             except BaseException:
@@ -324,6 +358,28 @@ class ProgressStore:
             "GROUP BY a.number ORDER BY a.number", () if lesson is None else (lesson,))
         return [Attempt(*row) for row in rows]
 
+    # --- the beliefs check ------------------------------------------------------------------------
+
+    def record_beliefs(self, lesson: str, answers: Sequence[tuple[str, str, str]],
+                       answered_at: str | None = None) -> None:
+        """Save ``(statement, answer, sureness)`` answers of the beliefs check asked in ``lesson``, in one
+        write (all or none); ``ValueError`` names the first answer the store does not keep."""
+        at = answered_at or now()
+        rows = []
+        for statement, answer, sureness in answers:
+            check_belief(lesson, statement, answer, sureness)
+            rows.append((lesson, statement, answer, sureness, at))
+        with self._transaction() as conn:
+            conn.executemany("INSERT INTO beliefs (lesson, statement, answer, sureness, answered_at) "
+                             "VALUES (?, ?, ?, ?, ?)", rows)
+
+    def beliefs(self, lesson: str | None = None) -> list[BeliefAnswer]:
+        """Every saved belief answer, in the order saved (only ``lesson``'s if given)."""
+        where = "WHERE lesson = ?" if lesson is not None else ""
+        rows = self._read(f"SELECT lesson, statement, answer, sureness, answered_at FROM beliefs {where} "
+                          "ORDER BY id", () if lesson is None else (lesson,))
+        return [BeliefAnswer(*row) for row in rows]
+
     # --- plans and the display name --------------------------------------------------------------
 
     def save_plan(self, name: str, plan: dict) -> None:
@@ -353,7 +409,7 @@ class ProgressStore:
     # --- bringing progress back ------------------------------------------------------------------
 
     def merge(self, attempts: Sequence[Attempt], answers: Sequence[Answer], plans: Sequence[SavedPlan] = (),
-              display_name: str = "") -> Merged:
+              display_name: str = "", beliefs: Sequence[BeliefAnswer] = ()) -> Merged:
         """Add progress kept elsewhere (an exported results file), in one write: all of it or none of it.
 
         Nothing already here is changed or removed, and times (started, answered, saved) are kept as given.
@@ -363,7 +419,9 @@ class ProgressStore:
         answer is already here if its attempt has one with the same question, choice, verdict and time,
         so merging the same progress twice adds nothing. A plan whose name is taken by a different plan
         is kept as "name (imported)", then "name (imported 2)", ...; the display name is set only if the
-        store has none. ``ValueError`` (nothing written) for an answer whose attempt is not given.
+        store has none. A belief answer is already here if one has the same lesson, statement, answer, sureness
+        and time. ``ValueError`` (nothing written) for an answer whose attempt is not given, or a belief answer
+        the store does not keep.
         """
         with self._transaction() as conn:
             here = _answers_by_attempt(conn)
@@ -386,13 +444,31 @@ class ProgressStore:
             conn.executemany("INSERT INTO answers (attempt, lesson, question, correct, chosen, answered_at) "
                              "VALUES (?, ?, ?, ?, ?, ?)", rows)
             added_plans, renamed = self._merge_plans(conn, plans)
+            beliefs_added = self._merge_beliefs(conn, beliefs)
             name_set = False
             if not conn.execute("SELECT value FROM settings WHERE key = 'display_name' AND value != ''").fetchone():
                 value = clean_name(display_name, NAME_LENGTH)
                 if value:
                     conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('display_name', ?)", (value,))
                     name_set = True
-        return Merged(len(rows), new_attempts, added_plans, already, len(lessons), renamed, name_set)
+        return Merged(len(rows), new_attempts, added_plans, already, len(lessons), renamed, name_set, beliefs_added)
+
+    @staticmethod
+    def _merge_beliefs(conn: sqlite3.Connection, beliefs: Sequence[BeliefAnswer]) -> int:
+        """Add the belief answers not already here (the same answer twice in ``beliefs`` is added twice only
+        if the store lacks both); how many were added."""
+        here = Counter(conn.execute("SELECT lesson, statement, answer, sureness, answered_at FROM beliefs"))
+        rows = []
+        for belief in beliefs:
+            check_belief(belief.lesson, belief.statement, belief.answer, belief.sureness)
+            key = (belief.lesson, belief.statement, belief.answer, belief.sureness, str(belief.answered_at))
+            if here[key] > 0:
+                here[key] -= 1
+                continue
+            rows.append(key)
+        conn.executemany("INSERT INTO beliefs (lesson, statement, answer, sureness, answered_at) "
+                         "VALUES (?, ?, ?, ?, ?)", rows)
+        return len(rows)
 
     @staticmethod
     def _merge_attempts(conn: sqlite3.Connection, attempts: Sequence[Attempt], answers: Sequence[Answer],
@@ -482,6 +558,18 @@ class ProgressStore:
             return "~/" + self.path.relative_to(Path.home()).as_posix()
         except ValueError:
             return str(self.path)
+
+
+def _upgrade(conn: sqlite3.Connection, version: int) -> None:
+    """Bring a file of ``version`` (0: a new, empty file) to ``SCHEMA_VERSION`` inside the caller's transaction:
+    a new file gets ``SCHEMA`` whole, an older one each of its ``MIGRATIONS`` in turn; nothing is removed."""
+    script = SCHEMA if version == 0 else "".join(MIGRATIONS[v] for v in range(version, SCHEMA_VERSION))
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    if version == 0:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def _answer_key(answer: Answer) -> tuple:

@@ -585,8 +585,8 @@ def test_random_json_never_breaks_the_class_view(value):
     _load_with(json.dumps(value).encode(), "x.json")
 
 
-@given(st.dictionaries(st.sampled_from(["format", "version", "display_name", "attempts", "answers", "plans"]),
-                       JSON_VALUES, max_size=6))
+@given(st.dictionaries(st.sampled_from(["format", "version", "display_name", "attempts", "answers", "plans",
+                                        "beliefs"]), JSON_VALUES, max_size=7))
 @FUZZ
 def test_random_results_like_documents_never_break_the_class_view(doc):
     _load_with(json.dumps({"format": "back-pain-leg-pain-results", **doc}).encode(), "x.json")
@@ -623,6 +623,9 @@ def test_the_loader_finishes_when_a_reader_thread_would_block(tmp_path):
 def _results_doc() -> dict:
     doc = ana()
     doc["plans"] = [{"name": "Mine", "plan": {"weeks": 4}, "saved_at": "2026-11-25T10:00:00Z"}]
+    doc["version"] = 2
+    doc["beliefs"] = [{"lesson": "00_start_here", "statement": "scan_shows_cause", "answer": "agree",
+                       "sureness": "fairly", "answered_at": "2026-11-25T10:00:00Z"}]
     return doc
 
 
@@ -630,7 +633,9 @@ PATHS = ["format", "version", "display_name", "attempts", "answers", "plans", "e
          "attempts.0", "attempts.0.attempt", "attempts.0.lesson", "attempts.0.total", "attempts.0.started_at",
          "attempts.0.other", "answers.0", "answers.0.attempt", "answers.0.lesson", "answers.0.question",
          "answers.0.correct", "answers.0.chosen", "answers.0.chosen.0", "answers.0.answered_at", "answers.0.x",
-         "plans.0", "plans.0.name", "plans.0.plan", "plans.0.saved_at", "plans.0.y"]
+         "plans.0", "plans.0.name", "plans.0.plan", "plans.0.saved_at", "plans.0.y",
+         "beliefs", "beliefs.0", "beliefs.0.lesson", "beliefs.0.statement", "beliefs.0.answer", "beliefs.0.sureness",
+         "beliefs.0.answered_at", "beliefs.0.z"]
 EDGES = {  # by the last step of the path: values on each side of a rule of the schema
     "display_name": ["x" * 60, "x" * 61, ""], "question": ["", "x", "x" * 200, "x" * 201],
     "chosen": [[], ["x" * 1000], ["x" * 1001], ["a", 1], ["a", None]], "0": ["x" * 1000, "x" * 1001, 1, None],
@@ -640,6 +645,8 @@ EDGES = {  # by the last step of the path: values on each side of a rule of the 
     "saved_at": ["2026-11-25T10:00:00Z\n", "yesterday"], "attempt": [0, 1, -1, True, 1.0], "total": [0, -1, False],
     "correct": [True, 0, 1, "true"], "version": [1, True, 1.0, 2], "format": ["back-pain-leg-pain-results", ""],
     "plan": [{}, [], "x"], "name": ["", 1],
+    "statement": ["a", "a" * 40, "a" * 41, "A", "1a", "a-b", ""], "answer": ["agree", "not_sure", "Agree", "", None],
+    "sureness": ["", "a_little", "very", "Very", None], "beliefs": [[], {}, None],
 }
 GENERIC = st.integers(-2, 2) | st.sampled_from([True, None, "", [], {}, 1.0]) | JSON_VALUES | st.just(KeyError)
 CHANGE = st.sampled_from(PATHS).flatmap(

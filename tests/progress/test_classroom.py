@@ -254,7 +254,8 @@ def test_quiz_export_writes_gift_and_anki_into_a_relative_folder(tmp_path, monke
     banks = all_banks()
     n = sum(len(bank) for bank in banks)
     message = write_quiz_export("gift")
-    assert message == f"Wrote {n} questions from {len(banks)} quizzes to exports/course-quizzes.gift."
+    assert message == (f"Wrote {n} questions from {len(banks)} quizzes and the 7 statements of the beliefs check "
+                       "to exports/course-quizzes.gift.")
     assert (tmp_path / "exports" / "course-quizzes.gift").read_text(encoding="utf-8") == exports.all_banks_to_gift()
     widget = QuizExportWidget()
     widget.anki_button.click()

@@ -127,7 +127,7 @@ BAD_JSON = [  # (change, field named, words in the reason)
     (_set("answers.0.score", 3), "answers.0.score", "not a field"),
     (_set("display_name", "x" * 61), "display_name", "at most 60"),
     (_set("format", "something-else"), "format", "not a course results file"),
-    (_set("version", 2), "version", "newer version"),
+    (_set("version", 3), "version", "newer version"),
     (lambda doc: doc["attempts"].append(dict(doc["attempts"][0])), "attempts.1.attempt", "listed twice"),
 ]
 

@@ -5,5 +5,6 @@ a figure of an earlier lesson) are re-exported so the notebook imports one topic
 """
 
 from lessons.quiz.assessment_widget import final_assessment
+from lessons.quiz.beliefs_widget import beliefs_check
 
-__all__ = ["final_assessment"]
+__all__ = ["beliefs_check", "final_assessment"]
