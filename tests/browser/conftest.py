@@ -135,6 +135,7 @@ def lab_server(tmp_path_factory) -> LabServer:
         f"--ServerApp.port={server.port}", "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={server.token}",
         "--LabApp.news_url=None",
+        "--LabApp.expose_app_in_browser=True",  # window.jupyterapp: the lesson test opens each notebook on one page
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.extension_manager=readonly",  # no PyPI look-ups from the server
         # JupyterLab checkpoints a notebook when it opens it: keep that out of the repo.
