@@ -94,12 +94,26 @@ DRAWN = """() => {
 }"""
 
 
+# ... and then until nothing has changed in the page for half a second: a widget drawn into its place
+# draws the widgets inside it later (a box adds its children one by one), so the planner's Play, inside
+# two boxes, could still be missing when the outer box was there. The audit then did not see its
+# buttons and the allowance for them looked unused (it failed so, now and then, since issue 15).
+SETTLED = """() => new Promise(resolve => {
+  let timer;
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, 500); });
+  function done() { observer.disconnect(); resolve(true); }
+  observer.observe(document.body, {childList: true, subtree: true});
+  timer = setTimeout(done, 500);
+})"""
+
+
 def open_page(context, url: str):
-    """Open a page and wait until its plots and widgets are drawn."""
+    """Open a page and wait until its plots and widgets are drawn and the page has stopped changing."""
     page = context.new_page()
     page.set_default_timeout(30_000)
     page.goto(url, wait_until="networkidle")
     page.wait_for_function(DRAWN, polling=250)
+    page.evaluate(SETTLED)
     return page
 
 
