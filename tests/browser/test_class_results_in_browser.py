@@ -38,8 +38,11 @@ def test_class_results_in_browser(page, lab_server, screenshot_dir):
         expect(skipped).to_have_count(2)
         expect(skipped.first).to_contain_text("notes-from-learner-13.json")
         expect(skipped.nth(1)).to_contain_text("answers.2.correct")
-        expect(widget.locator(".js-plotly-plot")).to_have_count(3)
-        assert assert_plots_rendered(page) == 3
+        expect(widget.locator(".js-plotly-plot")).to_have_count(4)   # progress, most missed, wrong answers, beliefs
+        assert assert_plots_rendered(page) == 4
+        expect(widget.locator(".js-plotly-plot").nth(3).locator(".gtitle")).to_have_text(
+            "The class's answers to the beliefs check, at the start and at the end")
+        expect(widget.locator(".course-class-beliefs table")).to_be_visible()
         expect(widget.locator(".js-plotly-plot").first.locator(".gtitle")).to_have_text(
             "Class progress by lesson (12 learners)")
 
