@@ -3,7 +3,8 @@
 Each notebook is opened, run with Run > Run All Cells and checked for errors, drawn
 Plotly figures and requests leaving 127.0.0.1. Every lesson with a quiz gets it
 answered with the mouse and with the keyboard only, and the explorers of 01 and 02 are
-used. A screenshot of every notebook is saved in ``tests/browser/screenshots/``.
+used. A notebook that fails is saved as a screenshot in ``tests/browser/screenshots/`` (a full-height
+screenshot of every notebook cost CI about 2 s each).
 
 One JupyterLab page serves every notebook, and each notebook gets a kernel of its own: the first is
 opened from its URL, each next one with JupyterLab's own "open" command after the one before is closed
@@ -93,7 +94,8 @@ def test_notebook_runs_in_browser(lessons_page, lab_server, screenshot_dir, note
             explore(page)
             assert_no_errors(page)
         assert not page.blocked_requests, f"The course tried to reach the network: {page.blocked_requests}"
-    finally:
-        screenshot_notebook(page, screenshot_dir / f"{notebook.stem}.png")
+    except BaseException:
+        screenshot_notebook(page, screenshot_dir / f"{notebook.stem}_failed.png")
         if page.console_errors:  # shown with a failure, to help find the cause
             print("Browser console errors:", *page.console_errors, sep="\n  ")
+        raise
