@@ -12,6 +12,7 @@ that take seconds to build, on every cold start of every notebook.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -147,3 +148,13 @@ def load(path: Path | str, schema_name: str | Path) -> Any:
     document = read_yaml(path)
     validate(document, schema_name, path)
     return document
+
+
+def by_id(items: Iterable[Any], wanted: str, what: str) -> Any:
+    """The item whose ``id`` is ``wanted``; otherwise a ValueError that names the choices
+    ("Unknown place 'x'. Choose one of: a, b.")."""
+    items = tuple(items)
+    for item in items:
+        if item.id == wanted:
+            return item
+    raise ValueError(f"Unknown {what} {wanted!r}. Choose one of: {', '.join(item.id for item in items)}.")

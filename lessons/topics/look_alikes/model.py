@@ -145,19 +145,11 @@ def look_alikes() -> tuple[Pattern, ...]:
 
 def look_alike(look_alike_id: str) -> Pattern:
     """The look-alike with this id; a ValueError that names the choices otherwise."""
-    for item in look_alikes():
-        if item.id == look_alike_id:
-            return item
-    raise ValueError(f"Unknown look-alike {look_alike_id!r}. "
-                     f"Choose one of: {', '.join(item.id for item in look_alikes())}.")
+    return data.by_id(look_alikes(), look_alike_id, "look-alike")
 
 
 def spinal_pattern(pattern_id: str) -> Pattern:
-    for item in load().spinal:
-        if item.id == pattern_id:
-            return item
-    raise ValueError(f"Unknown spinal pattern {pattern_id!r}. "
-                     f"Choose one of: {', '.join(item.id for item in load().spinal)}.")
+    return data.by_id(load().spinal, pattern_id, "spinal pattern")
 
 
 def patterns() -> tuple[Pattern, ...]:

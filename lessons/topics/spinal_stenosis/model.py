@@ -136,11 +136,7 @@ def activities() -> tuple[Activity, ...]:
 
 def activity(activity_id: str) -> Activity:
     """The activity with this id; a ValueError that names the choices otherwise."""
-    for item in activities():
-        if item.id == activity_id:
-            return item
-    raise ValueError(f"Unknown activity {activity_id!r}. Choose one of: "
-                     + ", ".join(item.id for item in activities()) + ".")
+    return data.by_id(activities(), activity_id, "activity")
 
 
 def places() -> tuple[Place, ...]:
@@ -149,10 +145,7 @@ def places() -> tuple[Place, ...]:
 
 def place(place_id: str) -> Place:
     """The place with this id; a ValueError that names the choices otherwise."""
-    for item in places():
-        if item.id == place_id:
-            return item
-    raise ValueError(f"Unknown place {place_id!r}. Choose one of: {', '.join(p.id for p in places())}.")
+    return data.by_id(places(), place_id, "place")
 
 
 def sources(ref_ids: tuple[str, ...]) -> str:
